@@ -1,0 +1,37 @@
+"""The hand-off between assembly and the renderers.
+
+Assembly turns a deal spec and the clause library into :class:`Exhibit` objects: Markdown text
+plus the metadata a Word document needs (title, header text, core properties). The Markdown is
+complete on its own (it is also written as a ``.md`` file), so the DOCX renderer never needs the
+spec or the clause library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """One document of a deal's exhibit set."""
+
+    key: str
+    """File stem, safe for any file system: ``sla-exhibit``, ``appendix-1-installation-checklist``."""
+    title: str
+    """Document title, shown in the Word header and core properties."""
+    markdown: str
+    """The document body as CommonMark + GFM tables + task lists (no front matter)."""
+    deal_id: str
+    """The deal's identifier, shown in the header."""
+    version: str
+    """The exhibit version agreed in the spec, shown in the header."""
+    company: str = ""
+    """The brand's legal name: the Word ``company`` property."""
+    subject: str = ""
+    """Word ``subject`` property: typically brand and partner names."""
+    keywords: tuple[str, ...] = ()
+    """Word ``keywords`` property."""
+    revision: int = 1
+    """Word ``revision`` property."""
+    clause_versions: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    """(clause id, version) pairs this document was assembled from, in document order."""

@@ -1,0 +1,473 @@
+"""Load a deal spec from YAML or JSON, keeping every value's position, with exact errors.
+
+ruamel.yaml's round-trip loader is used because it records the line and column of every key and
+value (PyYAML throws them away), and it refuses duplicate keys. Every error of a file is collected
+and reported at once, sorted by position, as ``file:line:col: message``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from contractgen.errors import Diagnostic, Location, UserError
+from contractgen.spec.limits import MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Positions:
+    """Where each value of a spec came from: key path → (line, col), both 1-based.
+
+    ``value(loc)`` is where a value starts; ``key(loc)`` is where its key starts, which is the
+    better place to point when a key is unknown or a value is missing beneath it.
+    """
+
+    path: str
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def location(self, loc: Loc, *, prefer_key: bool = False) -> Location:
+        """The closest known position for ``loc``, walking up to its parents if needed."""
+        probe = tuple(loc)
+        while True:
+            table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+            for t in table:
+                if probe in t:
+                    line, col = t[probe]
+                    return Location(self.path, line, col)
+            if not probe:
+                return Location(self.path, 1, 1)
+            probe = probe[:-1]
+
+
+@dataclass(frozen=True)
+class LoadedSpec:
+    """A validated spec with the positions of its values, for lint and error messages."""
+
+    spec: Any  # DealSpec; typed loosely so this module does not import pydantic at load time
+    positions: Positions
+    source: str
+
+    @property
+    def path(self) -> str:
+        return self.positions.path
+
+
+# --- reading text ----------------------------------------------------------------------------
+
+
+def read_text(path: Path, *, display: str | None = None) -> str:
+    """Read a spec file as UTF-8 text, refusing what cannot be a spec before parsing it."""
+    name = display or str(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise UserError(name, "file not found") from None
+    except OSError as exc:
+        raise UserError(name, f"cannot read: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise UserError(name, "is a directory, not a deal spec file")
+    if st.st_size > MAX_FILE_BYTES:
+        raise UserError(
+            name,
+            f"file is {st.st_size:,} bytes; a deal spec may be at most {MAX_FILE_BYTES:,} bytes",
+        )
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise UserError(name, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise UserError(name, f"file is larger than {MAX_FILE_BYTES:,} bytes")
+    return decode(data, name)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without BOM), pointing at the first byte that is not."""
+    if b"\x00" in data[:8192]:
+        line, col = _position_of(data, data.index(b"\x00"))
+        raise UserError(name, "this is a binary file, not a YAML or JSON deal spec", line, col)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _position_of(data, exc.start)
+        raise UserError(
+            name,
+            f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+            line,
+            col,
+        ) from None
+
+
+def _position_of(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    col = offset - (before.rfind(b"\n") + 1) + 1
+    return line, col
+
+
+# --- parsing YAML with positions -------------------------------------------------------------
+
+
+def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
+    """Parse YAML (or JSON, a subset of it) into plain Python values plus their positions."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt", pure=True)
+    yaml.allow_duplicate_keys = False
+    try:
+        _check_events(yaml, text, name)
+        data = yaml.load(text)
+    except UserError:
+        raise
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "YAML syntax error").strip()
+        problem = _explain_yaml_problem(problem, exc)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise UserError(name, problem, line, col) from None
+    except YAMLError as exc:
+        raise UserError(name, f"YAML error: {str(exc).strip().splitlines()[0]}") from None
+    except RecursionError:
+        raise UserError(name, f"nesting is deeper than {MAX_DEPTH} levels") from None
+    positions = Positions(name)
+    if data is None:
+        raise UserError(name, "the file is empty; a deal spec starts with `deal:`", 1, 1)
+    plain = _to_plain(data, (), positions, _Budget(name))
+    if not isinstance(plain, dict):
+        raise UserError(
+            name, "a deal spec is a mapping of sections (deal:, parties:, …), not a single value",
+            1, 1,
+        )
+    return plain, positions
+
+
+def _explain_yaml_problem(problem: str, exc: Exception) -> str:
+    if "found duplicate key" in problem or "duplicate key" in str(exc):
+        key = problem.split('"')[1] if '"' in problem else ""
+        return f'duplicate key "{key}": each key may appear once in a mapping'
+    if "found character '\\t'" in problem:
+        return "a tab character cannot indent YAML; use spaces"
+    return problem[0].upper() + problem[1:] if problem else "YAML syntax error"
+
+
+def _check_events(yaml: Any, text: str, name: str) -> None:
+    """Count aliases and depth on the event stream, before anything is built in memory."""
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        MappingStartEvent,
+        SequenceStartEvent,
+    )
+
+    aliases = 0
+    depth = 0
+    for event in yaml.parse(text):
+        if isinstance(event, AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                m = event.start_mark
+                raise UserError(
+                    name,
+                    f"more than {MAX_ALIASES} alias references (*name); "
+                    "a deal spec needs few or none",
+                    m.line + 1,
+                    m.column + 1,
+                )
+        elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                m = event.start_mark
+                raise UserError(
+                    name, f"nesting is deeper than {MAX_DEPTH} levels", m.line + 1, m.column + 1
+                )
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+
+
+@dataclass
+class _Budget:
+    """Counts values as aliases are expanded, so a small file cannot become a huge document."""
+
+    name: str
+    nodes: int = 0
+
+    def spend(self, loc: Loc, positions: Positions) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            where = positions.location(loc)
+            raise UserError(
+                self.name,
+                f"the document expands to more than {MAX_NODES:,} values "
+                "(are aliases repeating a large block?)",
+                where.line,
+                where.col,
+            )
+
+
+def _to_plain(node: Any, loc: Loc, positions: Positions, budget: _Budget) -> Any:
+    """Copy ruamel's containers into dicts/lists, recording where each value sits."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    budget.spend(loc, positions)
+    if isinstance(node, CommentedMap):
+        out: dict[Any, Any] = {}
+        for key in node:
+            if not isinstance(key, (str, int, bool)) or isinstance(key, bool):
+                line, col = node.lc.key(key)
+                raise UserError(
+                    positions.path, f"a key must be a plain name, not {key!r}", line + 1, col + 1
+                )
+            skey = str(key)
+            kline, kcol = node.lc.key(key)
+            vline, vcol = node.lc.value(key)
+            positions.keys[(*loc, skey)] = (kline + 1, kcol + 1)
+            positions.values[(*loc, skey)] = (vline + 1, vcol + 1)
+            out[skey] = _to_plain(node[key], (*loc, skey), positions, budget)
+        return out
+    if isinstance(node, CommentedSeq):
+        items = []
+        for i, item in enumerate(node):
+            line, col = node.lc.item(i)
+            positions.values[(*loc, i)] = (line + 1, col + 1)
+            items.append(_to_plain(item, (*loc, i), positions, budget))
+        return items
+    if isinstance(node, (dict, list)):  # pragma: no cover - ruamel rt always gives Commented*
+        raise UserError(positions.path, "unexpected YAML structure")
+    return _scalar(node)
+
+
+def _scalar(value: Any) -> Any:
+    """ruamel's scalar subclasses → plain Python types pydantic validates normally."""
+    import datetime as dt
+
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, dt.datetime):
+        return dt.datetime(*value.timetuple()[:6])
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+# --- text that Word can hold -----------------------------------------------------------------
+
+
+def _forbidden_char(text: str) -> tuple[int, str] | None:
+    """The first character XML 1.0 cannot hold (a DOCX would be corrupt), with its index."""
+    for i, ch in enumerate(text):
+        o = ord(ch)
+        if (o < 0x20 and ch not in "\t\n\r") or 0xD800 <= o <= 0xDFFF or o in (0xFFFE, 0xFFFF):
+            return i, f"U+{o:04X}"
+    return None
+
+
+def check_characters(data: Any, positions: Positions) -> list[Diagnostic]:
+    """Refuse control characters and lone surrogates at load time, with their position."""
+    found: list[Diagnostic] = []
+
+    def walk(node: Any, loc: Loc) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, (*loc, k))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, (*loc, i))
+        elif isinstance(node, str):
+            bad = _forbidden_char(node)
+            if bad:
+                found.append(
+                    Diagnostic(
+                        positions.location(loc),
+                        f"{_dotted(loc)}: character {bad[1]} at position {bad[0] + 1} cannot be "
+                        "stored in a Word document; remove it",
+                    )
+                )
+
+    walk(data, ())
+    return found
+
+
+# --- validation ------------------------------------------------------------------------------
+
+
+def load_spec(path: str | os.PathLike[str], *, display: str | None = None) -> LoadedSpec:
+    """Read, parse and validate one spec file; raise UserError with every problem found."""
+    p = Path(path)
+    name = display or str(path)
+    text = read_text(p, display=name)
+    return load_spec_text(text, name)
+
+
+def load_spec_text(text: str, name: str) -> LoadedSpec:
+    """Parse and validate spec text; ``name`` is what error messages call the file."""
+    data, positions = parse_yaml(text, name)
+    problems = check_characters(data, positions)
+    if problems:
+        raise UserError.many(problems)
+    spec = validate(data, positions)
+    return LoadedSpec(spec, positions, text)
+
+
+def validate(data: dict[str, Any], positions: Positions) -> Any:
+    """Validate parsed data against the model; every error carries its position."""
+    from pydantic import ValidationError
+
+    from contractgen.spec.models import DealSpec, cross_field_errors
+
+    try:
+        spec = DealSpec.model_validate(data)
+    except ValidationError as exc:
+        raise UserError.many(_diagnostics(exc, data, positions)) from None
+    cross = cross_field_errors(spec)
+    if cross:
+        raise UserError.many(
+            Diagnostic(positions.location(loc), f"{_dotted(loc)}: {msg}") for loc, msg in cross
+        )
+    return spec
+
+
+def _diagnostics(exc: Any, data: Any, positions: Positions) -> Iterator[Diagnostic]:
+    from contractgen.spec.models import DealSpec
+
+    seen: set[tuple[Location, str]] = set()
+    for err in exc.errors(include_url=False):
+        loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            where = positions.location(loc, prefer_key=True)
+            allowed = _allowed_keys(DealSpec, loc[:-1])
+            msg = f'unknown key "{key}"' + (f" in {_dotted(loc[:-1])}" if loc[:-1] else "")
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            if close:
+                msg += f'; did you mean "{close[0]}"?'
+            elif allowed:
+                msg += f"; expected one of: {', '.join(allowed)}"
+        elif kind == "missing":
+            parent = loc[:-1]
+            where = positions.location(parent, prefer_key=True)
+            msg = f'missing required key "{loc[-1]}"' + (
+                f" in {_dotted(parent)}" if parent else " at the top level"
+            )
+        else:
+            where = positions.location(loc)
+            msg = f"{_dotted(loc)}: {_friendly(err)}"
+        if (where, msg) not in seen:
+            seen.add((where, msg))
+            yield Diagnostic(where, msg)
+
+
+def _friendly(err: dict[str, Any]) -> str:
+    """Pydantic's messages, reworded where they would puzzle a non-programmer."""
+    kind = err["type"]
+    value = err.get("input")
+    shown = _show(value)
+    ctx = err.get("ctx") or {}
+    if kind in ("string_type",):
+        return f"expected text, got {shown}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, got {shown}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, got {shown}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping of keys, got {shown}"
+    if kind == "list_type":
+        return f"expected a list, got {shown}"
+    if kind == "enum":
+        return f"expected one of {ctx.get('expected', '')}; got {shown}"
+    if kind == "literal_error":
+        return f"expected {ctx.get('expected', '')}; got {shown}"
+    if kind == "string_pattern_mismatch":
+        return f"{shown} is not in the expected form"
+    if kind == "string_too_long":
+        return f"text is longer than {ctx.get('max_length')} characters"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_long":
+        return f"at most {ctx.get('max_length')} items are allowed"
+    if kind == "too_short":
+        return f"at least {ctx.get('min_length')} item(s) required"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"{err['msg'].lower()}; got {shown}"
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        return f"expected a date written YYYY-MM-DD, got {shown}"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    return str(err["msg"])
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f'"{text}"' if isinstance(value, str) else text
+
+
+def _dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "spec"
+
+
+def _allowed_keys(model: Any, loc: Loc) -> list[str]:
+    """Field names of the model reached by ``loc`` (for "did you mean")."""
+    import typing
+
+    from pydantic import BaseModel
+
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        info = current.model_fields.get(str(part))
+        if info is None:
+            return []
+        current = _model_in(info.annotation, typing)
+        if current is None:
+            return []
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _model_in(annotation: Any, typing: Any) -> Any:
+    """Find the pydantic model inside list[...] / X | None / Annotated[...]."""
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg, typing)
+        if found is not None:
+            return found
+    return None
