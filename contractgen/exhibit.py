@@ -16,7 +16,7 @@ class Exhibit:
     """One document of a deal's exhibit set."""
 
     key: str
-    """File stem, safe for any file system: ``sla-exhibit``, ``appendix-1-installation-checklist``."""
+    """File stem, safe for any file system, e.g. ``sla-exhibit``."""
     title: str
     """Document title, shown in the Word header and core properties."""
     markdown: str

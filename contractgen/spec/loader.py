@@ -145,8 +145,10 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
     plain = _to_plain(data, (), positions, _Budget(name))
     if not isinstance(plain, dict):
         raise UserError(
-            name, "a deal spec is a mapping of sections (deal:, parties:, …), not a single value",
-            1, 1,
+            name,
+            "a deal spec is a mapping of sections (deal:, parties:, …), not a single value",
+            1,
+            1,
         )
     return plain, positions
 
@@ -346,7 +348,20 @@ def _diagnostics(exc: Any, data: Any, positions: Positions) -> Iterator[Diagnost
     from contractgen.spec.models import DealSpec
 
     seen: set[tuple[Location, str]] = set()
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # A misspelt key shows up twice: as unknown, and its intended key as missing. Say it once.
+    suggested: set[Loc] = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            parent = tuple(err["loc"][:-1])
+            close = difflib.get_close_matches(
+                str(err["loc"][-1]), _allowed_keys(DealSpec, parent), n=1, cutoff=0.6
+            )
+            if close:
+                suggested.add((*parent, close[0]))
+    for err in errors:
+        if err["type"] == "missing" and tuple(err["loc"]) in suggested:
+            continue
         loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
         kind = err["type"]
         if kind == "extra_forbidden":
@@ -405,7 +420,12 @@ def _friendly(err: dict[str, Any]) -> str:
         return f"at least {ctx.get('min_length')} item(s) required"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return f"{err['msg'].lower()}; got {shown}"
-    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+    if kind in (
+        "date_type",
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "date_from_datetime_inexact",
+    ):
         return f"expected a date written YYYY-MM-DD, got {shown}"
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))

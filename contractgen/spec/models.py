@@ -13,12 +13,22 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from contractgen.spec.limits import MAX_LIST_ITEMS, MAX_STRING_LENGTH, MAX_TEXT_LENGTH
 from contractgen.spec.types import Duration, Money, Number, Percent
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_LENGTH)]
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_LENGTH)
+]
 """Free text: a sentence or a paragraph of contract wording."""
 
 Name = Annotated[
@@ -355,12 +365,14 @@ class DailyHours(Model):
     end: Annotated[str, StringConstraints(pattern=r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$")]
     """End of the business day, "HH:MM" local time (24:00 allowed)."""
 
-    @model_validator(mode="after")
-    def _end_after_start(self) -> DailyHours:
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, v: str, info: ValidationInfo) -> str:
         """A business day that ends before it starts cannot be meant."""
-        if self.end <= self.start:
-            raise ValueError(f"business hours end ({self.end}) must be after they start ({self.start})")
-        return self
+        start = info.data.get("start")
+        if start and v <= start:
+            raise ValueError(f"business hours end ({v}) must be after they start ({start})")
+        return v
 
     @property
     def hours(self) -> Decimal:
@@ -370,13 +382,17 @@ class DailyHours(Model):
 
 
 class Calendar(Model):
-    timezone: Annotated[str, StringConstraints(pattern=r"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$")] | None = None
+    timezone: (
+        Annotated[str, StringConstraints(pattern=r"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$")] | None
+    ) = None
     """IANA time zone the business hours are kept in, e.g. "America/Los_Angeles"."""
     working_days: list[Weekday] | None = None
     """Working days, e.g. [mon, tue, wed, thu, fri]."""
     hours: DailyHours | None = None
     """Business hours on a working day."""
-    holidays: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")] | None = None
+    holidays: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")] | None = (
+        None
+    )
     """Public-holiday calendar: ISO country code, optionally with region, e.g. "US-CA"."""
 
     @field_validator("timezone")
@@ -474,7 +490,12 @@ class PerformanceTest(Model):
     """How long the test runs, e.g. "14 days"."""
     metric: Name | None = None
     """The measured performance metric, e.g. "weight-sensing accuracy"."""
-    threshold: Annotated[str, StringConstraints(pattern=r"^(>=|<=|>|<|=)\s*[0-9]+(\.[0-9]+)?\s*(%|[A-Za-z]+)?$")] | None = None
+    threshold: (
+        Annotated[
+            str, StringConstraints(pattern=r"^(>=|<=|>|<|=)\s*[0-9]+(\.[0-9]+)?\s*(%|[A-Za-z]+)?$")
+        ]
+        | None
+    ) = None
     """The pass mark, e.g. ">= 95%" or "<= 200 ms"."""
     method: Text | None = None
     """How it is measured, e.g. "1,000 reference weighings across all shelves"."""
@@ -597,7 +618,7 @@ class Support(Model):
     availability: Availability | None = None
     """Service availability, when the deal promises one."""
     emergency_line: Text | None = None
-    """What the customer may do outside the package's hours (e.g. the brand's paid emergency line)."""
+    """What the customer may do outside the package's hours, e.g. call a paid emergency line."""
     on_call: bool | None = None
     """Whether the partner staffs nights and weekends (premium implies it)."""
 

@@ -53,19 +53,41 @@ class Unit(StrEnum):
 
 
 _UNIT_WORDS: dict[str, Unit] = {
-    "m": Unit.MINUTES, "min": Unit.MINUTES, "mins": Unit.MINUTES, "minute": Unit.MINUTES,
+    "m": Unit.MINUTES,
+    "min": Unit.MINUTES,
+    "mins": Unit.MINUTES,
+    "minute": Unit.MINUTES,
     "minutes": Unit.MINUTES,
-    "h": Unit.HOURS, "hr": Unit.HOURS, "hrs": Unit.HOURS, "hour": Unit.HOURS, "hours": Unit.HOURS,
-    "d": Unit.DAYS, "day": Unit.DAYS, "days": Unit.DAYS,
-    "calendar day": Unit.DAYS, "calendar days": Unit.DAYS,
-    "w": Unit.WEEKS, "wk": Unit.WEEKS, "week": Unit.WEEKS, "weeks": Unit.WEEKS,
-    "month": Unit.MONTHS, "months": Unit.MONTHS, "mo": Unit.MONTHS,
-    "y": Unit.YEARS, "yr": Unit.YEARS, "year": Unit.YEARS, "years": Unit.YEARS,
-    "bh": Unit.BUSINESS_HOURS, "business hour": Unit.BUSINESS_HOURS,
-    "business hours": Unit.BUSINESS_HOURS, "working hour": Unit.BUSINESS_HOURS,
+    "h": Unit.HOURS,
+    "hr": Unit.HOURS,
+    "hrs": Unit.HOURS,
+    "hour": Unit.HOURS,
+    "hours": Unit.HOURS,
+    "d": Unit.DAYS,
+    "day": Unit.DAYS,
+    "days": Unit.DAYS,
+    "calendar day": Unit.DAYS,
+    "calendar days": Unit.DAYS,
+    "w": Unit.WEEKS,
+    "wk": Unit.WEEKS,
+    "week": Unit.WEEKS,
+    "weeks": Unit.WEEKS,
+    "month": Unit.MONTHS,
+    "months": Unit.MONTHS,
+    "mo": Unit.MONTHS,
+    "y": Unit.YEARS,
+    "yr": Unit.YEARS,
+    "year": Unit.YEARS,
+    "years": Unit.YEARS,
+    "bh": Unit.BUSINESS_HOURS,
+    "business hour": Unit.BUSINESS_HOURS,
+    "business hours": Unit.BUSINESS_HOURS,
+    "working hour": Unit.BUSINESS_HOURS,
     "working hours": Unit.BUSINESS_HOURS,
-    "bd": Unit.BUSINESS_DAYS, "business day": Unit.BUSINESS_DAYS,
-    "business days": Unit.BUSINESS_DAYS, "working day": Unit.BUSINESS_DAYS,
+    "bd": Unit.BUSINESS_DAYS,
+    "business day": Unit.BUSINESS_DAYS,
+    "business days": Unit.BUSINESS_DAYS,
+    "working day": Unit.BUSINESS_DAYS,
     "working days": Unit.BUSINESS_DAYS,
 }
 
@@ -140,7 +162,7 @@ class Duration:
     def __get_pydantic_json_schema__(
         cls, _schema: core_schema.CoreSchema, _handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        words = "|".join(sorted({re.escape(w) for w in _UNIT_WORDS}, key=len, reverse=True))
+        words = "|".join(sorted({re.escape(w) for w in _UNIT_WORDS}, key=lambda w: (-len(w), w)))
         return {
             "type": "string",
             "pattern": rf"^\s*[0-9]+(\.[0-9]+)?\s*({words})\s*$",

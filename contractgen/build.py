@@ -1,0 +1,326 @@
+"""From deal specs to files: render every document in memory, then publish the set at once.
+
+A deal's documents are rendered completely before anything touches the output folder; they are
+then written into a fresh temporary folder beside the target and swapped in with two renames,
+under a per-deal lock. So a failed build never leaves a half-written or truncated file and never
+destroys the previous good set, and two builds of the same deal at once cannot interleave.
+
+Batches fan out over a process pool; each deal is independent, so ``--jobs 1`` and ``--jobs 4``
+give byte-identical files. A worker never raises: it returns a :class:`DealResult`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from contractgen import __version__
+from contractgen.errors import Diagnostic, Location, UserError
+from contractgen.paths import BUILTIN_LIBRARY, DEFAULT_REFERENCE_DOCX
+
+FORMATS = ("md", "docx")
+MANIFEST = ".contractgen-build.json"
+PACK_NAME = "contract-pack.docx"
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+
+Status = Literal["built", "skipped", "failed", "bug"]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Everything a build needs besides the spec; picklable for worker processes."""
+
+    output: Path = Path("out")
+    formats: tuple[str, ...] = FORMATS
+    libraries: tuple[Path, ...] = ()
+    reference_docx: Path | None = None
+    cover: Path | None = None
+    changed_only: bool = False
+
+
+@dataclass
+class DealResult:
+    """What happened to one spec; small and picklable, so a batch's memory stays flat."""
+
+    spec: str
+    status: Status
+    deal_id: str | None = None
+    folder: str | None = None
+    files: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    detail: str = ""
+    seconds: float = 0.0
+
+
+# --- inputs -------------------------------------------------------------------------------
+
+
+def expand_specs(paths: Iterable[Path]) -> list[Path]:
+    """Spec files named directly, plus every *.yaml / *.yml / *.json inside named folders."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.iterdir() if p.suffix.lower() in SPEC_SUFFIXES and p.is_file()
+            )
+            if not found:
+                raise UserError(str(path), "folder holds no *.yaml, *.yml or *.json spec")
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+_FINGERPRINTS: dict[tuple[str, ...], str] = {}
+
+
+def _folder_fingerprint(folders: Sequence[Path]) -> str:
+    """Hash of every file in the clause library layers (cached per process: batches reuse it)."""
+    key = tuple(str(f) for f in folders)
+    if key not in _FINGERPRINTS:
+        h = hashlib.sha256()
+        for folder in folders:
+            if not folder.is_dir():
+                continue
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                h.update(path.relative_to(folder).as_posix().encode())
+                h.update(hashlib.sha256(path.read_bytes()).digest())
+        _FINGERPRINTS[key] = h.hexdigest()
+    return _FINGERPRINTS[key]
+
+
+def inputs_hash(spec_bytes: bytes, options: BuildOptions) -> str:
+    """A content hash of everything that decides the output: spec, library, style, version."""
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    h.update(",".join(options.formats).encode())
+    h.update(hashlib.sha256(spec_bytes).digest())
+    h.update(_folder_fingerprint([BUILTIN_LIBRARY, *options.libraries]).encode())
+    for extra in (options.reference_docx, options.cover):
+        if extra is not None and extra.is_file():
+            h.update(hashlib.sha256(extra.read_bytes()).digest())
+        else:
+            h.update(b"-")
+    docx_default = "docx" in options.formats and options.reference_docx is None
+    if docx_default and DEFAULT_REFERENCE_DOCX.is_file():
+        h.update(hashlib.sha256(DEFAULT_REFERENCE_DOCX.read_bytes()).digest())
+    return h.hexdigest()
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+
+def render_deal(
+    loaded: object, options: BuildOptions, on_warning: Callable[[str], None]
+) -> dict[str, bytes]:
+    """Render every requested document of one deal into memory: file name → bytes."""
+    from contractgen.library.assemble import assemble_spec
+
+    exhibits = assemble_spec(loaded, options.libraries)  # type: ignore[arg-type]
+    files: dict[str, bytes] = {}
+    if "md" in options.formats:
+        for exhibit in exhibits:
+            files[f"{exhibit.key}.md"] = exhibit.markdown.encode("utf-8")
+    if "docx" in options.formats:
+        from contractgen.docx import render_exhibit, render_pack
+
+        for exhibit in exhibits:
+            files[f"{exhibit.key}.docx"] = render_exhibit(
+                exhibit, reference=options.reference_docx, on_warning=on_warning
+            )
+        spec = loaded.spec  # type: ignore[attr-defined]
+        files[PACK_NAME] = render_pack(
+            exhibits,
+            reference=options.reference_docx,
+            cover=options.cover,
+            title=f"{spec.deal.exhibit.label} — {spec.deal.title}",
+            on_warning=on_warning,
+        )
+    return files
+
+
+# --- publishing -------------------------------------------------------------------------------
+
+
+def deal_folder(output: Path, deal_id: str) -> Path:
+    """The deal's folder inside ``output``; refuses anything that would land outside it."""
+    from contractgen.library.slug import safe_slug
+
+    root = output.resolve()
+    folder = root / safe_slug(deal_id)
+    if folder.parent != root or folder.is_symlink():
+        raise UserError(
+            str(output / safe_slug(deal_id)),
+            "refusing to write outside the output folder (a symbolic link or '..' in the path)",
+        )
+    return folder
+
+
+@contextlib.contextmanager
+def _deal_lock(root: Path, name: str) -> Iterator[None]:
+    """An exclusive lock per deal, so two builds of one deal wait for each other."""
+    lock_path = root / f".{name}.lock"
+    fh = open(lock_path, "a+b")  # noqa: SIM115 - held for the duration of the context
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        except ImportError:  # pragma: no cover - Windows: msvcrt locks a byte range instead
+            import msvcrt
+
+            msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)
+        yield
+    finally:
+        fh.close()
+
+
+def publish(folder: Path, files: dict[str, bytes]) -> None:
+    """Replace ``folder`` with exactly ``files``: all of the new set, or the old set untouched."""
+    root = folder.parent
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(str(root), f"cannot create the output folder: {exc.strerror}") from None
+    if not os.access(root, os.W_OK):
+        raise UserError(str(root), "the output folder is not writable")
+    with _deal_lock(root, folder.name):
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=root))
+        try:
+            for name, data in sorted(files.items()):
+                target = staging / name
+                with open(target, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            old: Path | None = None
+            if folder.exists():
+                if not folder.is_dir() or folder.is_symlink():
+                    raise UserError(str(folder), "exists and is not a folder contractgen made")
+                old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=root))
+                os.rmdir(old)
+                os.rename(folder, old)
+            try:
+                os.rename(staging, folder)
+            except OSError:
+                if old is not None:
+                    os.rename(old, folder)
+                raise
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError as exc:
+            raise UserError(str(folder), f"cannot write the documents: {exc.strerror}") from None
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+
+
+def _manifest(loaded: object, digest: str, files: dict[str, bytes]) -> bytes:
+    """A record of what was built from what: deterministic, so rebuilds stay byte-identical."""
+    spec = loaded.spec  # type: ignore[attr-defined]
+    record = {
+        "generator": f"contractgen {__version__}",
+        "deal": spec.deal.id,
+        "exhibit_version": spec.deal.exhibit.version,
+        "inputs_sha256": digest,
+        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+    }
+    return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _unchanged(folder: Path, digest: str) -> bool:
+    try:
+        record = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return record.get("inputs_sha256") == digest and all(
+        (folder / name).is_file() for name in record.get("files", {})
+    )
+
+
+# --- one deal, many deals -----------------------------------------------------------------
+
+
+def build_deal(spec_path: Path, options: BuildOptions) -> DealResult:
+    """Build one deal; never raises (errors come back in the result)."""
+    from contractgen.spec.loader import load_spec_text, read_text
+
+    started = time.perf_counter()
+    result = DealResult(spec=str(spec_path), status="failed")
+    try:
+        text = read_text(spec_path, display=str(spec_path))
+        loaded = load_spec_text(text, str(spec_path))
+        result.deal_id = loaded.spec.deal.id
+        folder = deal_folder(options.output, loaded.spec.deal.id)
+        result.folder = str(folder)
+        digest = inputs_hash(text.encode("utf-8"), options)
+        if options.changed_only and _unchanged(folder, digest):
+            result.status = "skipped"
+            return result
+        files = render_deal(loaded, options, result.warnings.append)
+        files[MANIFEST] = _manifest(loaded, digest, files)
+        publish(folder, files)
+        result.files = sorted(n for n in files if n != MANIFEST)
+        result.status = "built"
+    except UserError as exc:
+        result.diagnostics = list(exc.diagnostics)
+    except RecursionError:
+        result.diagnostics = [Diagnostic(Location(str(spec_path)), "input is nested too deeply")]
+    except Exception:
+        result.status = "bug"
+        result.detail = traceback.format_exc()
+    finally:
+        result.seconds = time.perf_counter() - started
+    return result
+
+
+def _worker(args: tuple[Path, BuildOptions]) -> DealResult:
+    return build_deal(*args)
+
+
+def build_many(
+    specs: Sequence[Path],
+    options: BuildOptions,
+    *,
+    jobs: int = 1,
+    on_result: Callable[[DealResult], None] | None = None,
+) -> list[DealResult]:
+    """Build every spec, in parallel when ``jobs`` > 1; results come back in spec order."""
+    results: list[DealResult | None] = [None] * len(specs)
+    if jobs <= 1 or len(specs) <= 1:
+        for i, spec in enumerate(specs):
+            results[i] = build_deal(spec, options)
+            if on_result:
+                on_result(results[i])  # type: ignore[arg-type]
+        return [r for r in results if r is not None]
+
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(specs)), mp_context=context, max_tasks_per_child=200
+    ) as pool:
+        futures = {pool.submit(_worker, (spec, options)): i for i, spec in enumerate(specs)}
+        for future in as_completed(futures):
+            i = futures[future]
+            try:
+                results[i] = future.result()
+            except Exception:  # a worker process died (out of memory, killed)
+                results[i] = DealResult(
+                    spec=str(specs[i]), status="bug", detail=traceback.format_exc()
+                )
+            if on_result:
+                on_result(results[i])  # type: ignore[arg-type]
+    return [r for r in results if r is not None]

@@ -1,0 +1,158 @@
+"""``contractgen build``: the main job, for one deal or hundreds."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from contractgen.build import FORMATS, BuildOptions, DealResult, build_many, expand_specs
+from contractgen.errors import EXIT_BUG, EXIT_FINDINGS, EXIT_USAGE
+
+
+@click.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "docx", "all"]),
+    default="all",
+    show_default=True,
+    help="Markdown, Word (exhibits and contract pack), or both.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder; each deal gets a sub-folder named after its id.  [default: out]",
+)
+@click.option(
+    "--library",
+    "libraries",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A company clause library layered over the built-in one (repeatable; later wins).",
+)
+@click.option(
+    "--reference-docx",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A .docx whose styles and page setup the Word output uses (house style).",
+)
+@click.option(
+    "--cover",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A cover or master-agreement .docx placed first in the contract pack.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Configuration file (default: nearest contractgen.toml or pyproject.toml).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1, max=256),
+    default=None,
+    help="Deals built in parallel.  [default: number of CPUs]",
+)
+@click.option(
+    "--changed-only",
+    is_flag=True,
+    help="Skip deals whose spec, library and reference docx are unchanged since their last build.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-deal lines.")
+def build(
+    specs: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    libraries: tuple[Path, ...],
+    reference_docx: Path | None,
+    cover: Path | None,
+    config_path: Path | None,
+    jobs: int | None,
+    changed_only: bool,
+    quiet: bool,
+) -> None:
+    """Write the SLA exhibits of one or more deals (files or folders of specs).
+
+    Each deal lands in OUTPUT/<deal-id>/: one Markdown and one Word file per exhibit and
+    appendix, and contract-pack.docx with all of them. A deal's files are replaced together or
+    not at all. With several specs, a failing deal is reported and the others are still built.
+    """
+    from contractgen.config import load_project_config
+
+    config = load_project_config(config_path)
+    options = BuildOptions(
+        output=output or config.output or Path("out"),
+        formats=FORMATS if fmt == "all" else (fmt,),
+        libraries=tuple(libraries) or config.libraries,
+        reference_docx=reference_docx or config.reference_docx,
+        cover=cover or config.cover,
+        changed_only=changed_only,
+    )
+    _check_inputs(options)
+    paths = expand_specs(specs)
+    workers = jobs or os.cpu_count() or 1
+    started = time.perf_counter()
+    show_bar = not quiet and sys.stderr.isatty() and len(paths) > 1
+    results: list[DealResult]
+    if show_bar:
+        with click.progressbar(
+            length=len(paths), label="building", file=sys.stderr, show_pos=True
+        ) as bar:
+            results = build_many(paths, options, jobs=workers, on_result=lambda _r: bar.update(1))
+    else:
+        results = build_many(paths, options, jobs=workers)
+    elapsed = time.perf_counter() - started
+    _report(results, quiet=quiet)
+    counts = {s: sum(r.status == s for r in results) for s in ("built", "skipped", "failed", "bug")}
+    if len(paths) > 1 or not quiet:
+        click.echo(
+            f"built {counts['built']}, failed {counts['failed'] + counts['bug']}, "
+            f"skipped {counts['skipped']} (unchanged) in {elapsed:.2f} s",
+            err=True,
+        )
+    if counts["bug"]:
+        sys.exit(EXIT_BUG)
+    if counts["failed"]:
+        sys.exit(EXIT_USAGE if len(paths) == 1 else EXIT_FINDINGS)
+
+
+def _check_inputs(options: BuildOptions) -> None:
+    """Refuse missing companion files before any deal is built."""
+    from contractgen.errors import UserError
+
+    for label, path in (("reference .docx", options.reference_docx), ("cover", options.cover)):
+        if path is not None and not path.is_file():
+            raise UserError(str(path), f"{label} not found")
+    for folder in options.libraries:
+        if not folder.is_dir():
+            raise UserError(str(folder), "clause library folder not found")
+
+
+def _report(results: list[DealResult], *, quiet: bool) -> None:
+    for result in results:
+        for warning in result.warnings:
+            click.echo(f"{result.spec}: warning: {warning}", err=True)
+        if result.status == "failed":
+            for diagnostic in result.diagnostics:
+                click.echo(str(diagnostic), err=True)
+        elif result.status == "bug":
+            click.echo(
+                f"{result.spec}: contractgen hit an internal error (a bug); no output of this "
+                "deal was changed. Run with --debug for details.",
+                err=True,
+            )
+            if click.get_current_context().find_root().params.get("debug"):
+                click.echo(result.detail, err=True)
+        elif not quiet:
+            verb = "unchanged" if result.status == "skipped" else "built"
+            click.echo(f"{result.spec}: {verb} → {result.folder}", err=True)

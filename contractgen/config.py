@@ -1,0 +1,119 @@
+"""Project configuration: company clause libraries, house style and output folder, set once.
+
+A company keeps its settings beside its specs, in ``contractgen.toml`` or in the
+``[tool.contractgen]`` table of ``pyproject.toml``, found by walking up from the current folder
+(the first file that has settings wins, ``contractgen.toml`` before ``pyproject.toml`` in the same
+folder). Paths in it are relative to the file. Command-line options override it.
+
+```toml
+# contractgen.toml
+library = ["clauses/acme"]          # company clause folders, layered over the built-in one
+reference-docx = "styles/acme.docx" # house style for Word output
+cover = "legal/master-agreement.docx"
+output = "out"
+
+[lint]                                # read by contractgen lint: see its documentation
+```
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from contractgen.errors import UserError
+
+CONFIG_FILE = "contractgen.toml"
+BUILD_KEYS = {"library", "reference-docx", "cover", "output", "lint"}
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """Build settings from the project's configuration file (all optional)."""
+
+    source: Path | None = None
+    libraries: tuple[Path, ...] = ()
+    reference_docx: Path | None = None
+    cover: Path | None = None
+    output: Path | None = None
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+def find_config_file(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest configuration file with contractgen settings, and its settings table."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        own = candidate / CONFIG_FILE
+        if own.is_file():
+            return own, _read_toml(own)
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read_toml(pyproject).get("tool", {}).get("contractgen")
+            if isinstance(table, dict):
+                return pyproject, table
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        line, col = _toml_position(str(exc))
+        raise UserError(str(path), f"invalid TOML: {exc}", line, col) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(str(path), f"cannot read: {exc}") from None
+
+
+def _toml_position(message: str) -> tuple[int, int]:
+    """tomllib puts "(at line L, column C)" in its messages; lift it into the position."""
+    import re
+
+    m = re.search(r"at line (\d+), column (\d+)", message)
+    return (int(m[1]), int(m[2])) if m else (0, 0)
+
+
+def load_project_config(path: Path | None = None) -> ProjectConfig:
+    """Read the given configuration file, or find the nearest one; empty settings if none."""
+    if path is not None:
+        if not path.is_file():
+            raise UserError(str(path), "configuration file not found")
+        table = _read_toml(path)
+        if path.name == "pyproject.toml":
+            table = table.get("tool", {}).get("contractgen", {})
+        found: tuple[Path, dict[str, Any]] | None = (path, table)
+    else:
+        found = find_config_file()
+    if found is None:
+        return ProjectConfig()
+    source, table = found
+    unknown = sorted(set(table) - BUILD_KEYS)
+    if unknown:
+        raise UserError(
+            str(source),
+            f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(BUILD_KEYS))}",
+        )
+    base = source.parent
+    libraries = table.get("library", [])
+    if isinstance(libraries, str):
+        libraries = [libraries]
+    if not isinstance(libraries, list) or not all(isinstance(p, str) for p in libraries):
+        raise UserError(str(source), "library must be a folder or a list of folders")
+    return ProjectConfig(
+        source=source,
+        libraries=tuple(base / p for p in libraries),
+        reference_docx=_path(table, "reference-docx", base, source),
+        cover=_path(table, "cover", base, source),
+        output=_path(table, "output", base, source),
+        raw=table,
+    )
+
+
+def _path(table: dict[str, Any], key: str, base: Path, source: Path) -> Path | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise UserError(str(source), f"{key} must be a path")
+    return base / value

@@ -1,0 +1,29 @@
+"""The deal spec's JSON Schema, generated from the model so the two can never disagree.
+
+Editors (VS Code's YAML extension, JetBrains) use it to validate and complete a spec as it is
+typed; ``schemas/deal-spec.schema.json`` is this output committed, and a test keeps it equal.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+SCHEMA_ID = "https://contractgen.dev/schemas/deal-spec.schema.json"
+
+
+def deal_spec_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a deal spec."""
+    from contractgen.spec.models import DealSpec
+
+    schema = DealSpec.model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        **schema,
+    }
+
+
+def schema_text() -> str:
+    """The schema as stable, pretty JSON text ending in a newline."""
+    return json.dumps(deal_spec_schema(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"

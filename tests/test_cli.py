@@ -1,0 +1,118 @@
+"""The CLI's own behaviour: version, init, validate, exit codes, and that every command is
+documented in the README's CLI reference."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from contractgen import __version__
+from contractgen.cli import cli
+from tests.conftest import EXAMPLES, PRESETS, ROOT
+
+
+def test_version(run_cli) -> None:
+    result = run_cli("--version")
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+def test_python_dash_m_works() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "contractgen", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert proc.returncode == 0
+    assert "validate" in proc.stdout
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_init_writes_a_valid_commented_spec(preset: str, tmp_path: Path, run_cli) -> None:
+    out = tmp_path / "deal.yaml"
+    result = run_cli("init", "--preset", preset, "-o", out)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert text.count("#") > 40, "the starter spec should explain itself"
+    assert run_cli("validate", out).exit_code == 0
+
+
+def test_init_schema_line_points_at_the_schema(tmp_path: Path, run_cli) -> None:
+    out = tmp_path / "deal.yaml"
+    run_cli("init", "-o", out)
+    ref = out.read_text(encoding="utf-8").splitlines()[0].split("$schema=")[1]
+    assert (out.parent / ref).resolve() == (ROOT / "schemas" / "deal-spec.schema.json").resolve()
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path, run_cli) -> None:
+    out = tmp_path / "deal.yaml"
+    out.write_text("keep me", encoding="utf-8")
+    result = run_cli("init", "-o", out)
+    assert result.exit_code == 2
+    assert "already exists" in result.output
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert run_cli("init", "-o", out, "--force").exit_code == 0
+    assert out.read_text(encoding="utf-8") != "keep me"
+
+
+def test_init_to_stdout(run_cli) -> None:
+    result = run_cli("init", "--preset", "premium", "-o", "-")
+    assert result.exit_code == 0
+    assert "package: premium" in result.output
+
+
+def test_validate_examples(run_cli) -> None:
+    result = run_cli("validate", *EXAMPLES)
+    assert result.exit_code == 0, result.output
+    assert result.output.count(": valid") == len(EXAMPLES)
+
+
+def test_validate_reports_every_bad_file_and_exits_2(tmp_path: Path, run_cli) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("deal: [\n", encoding="utf-8")
+    result = run_cli("validate", EXAMPLES[0], bad, tmp_path / "missing.yaml")
+    assert result.exit_code == 2
+    assert f"{bad}:" in result.output
+    assert "missing.yaml: file not found" in result.output
+
+
+def test_internal_error_is_an_apology_with_exit_3(monkeypatch, run_cli) -> None:
+    import contractgen.spec.loader as loader
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(loader, "load_spec", boom)
+    result = run_cli("validate", EXAMPLES[0])
+    assert result.exit_code == 3
+    assert "bug" in result.output
+    assert "Traceback" not in result.output
+    debug = run_cli("--debug", "validate", EXAMPLES[0])
+    assert debug.exit_code == 3
+    assert "RuntimeError: boom" in debug.output
+
+
+def _all_commands() -> list[str]:
+    import click
+
+    ctx = click.Context(cli)
+    return cli.list_commands(ctx)
+
+
+@pytest.mark.parametrize("name", _all_commands())
+def test_every_command_has_help_and_a_readme_entry(name: str) -> None:
+    import click
+
+    ctx = click.Context(cli)
+    command = cli.get_command(ctx, name)
+    assert command is not None
+    assert (command.help or "").strip(), f"{name} has no help text"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"### `contractgen {name}" in readme, f"README's CLI reference lacks {name}"
