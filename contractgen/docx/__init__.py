@@ -1,0 +1,98 @@
+"""The Word renderer: exhibits (Markdown plus metadata) to .docx bytes.
+
+Only the build imports this package; nothing else in contractgen depends on python-docx or lxml.
+
+* :func:`render_exhibit` renders one exhibit into its own document.
+* :func:`render_pack` renders several exhibits into one document, one section each, optionally
+  after a cover or master agreement the user supplies.
+
+Both take an optional reference .docx (like pandoc's ``--reference-doc``) whose styles and page
+setup are used; without one, the shipped house style :data:`DEFAULT_REFERENCE` applies. Both
+return the complete file as bytes, byte-identical for identical input (the caller writes it).
+
+Decisions a reader of the output may wonder about:
+
+* Headings keep the numbers typed in the Markdown and never get Word numbering (a reference
+  style that numbers headings is switched off for them, with a warning).
+* A thematic break (``---``) is a thin rule, not a page break; new pages start only between
+  exhibits.
+* Page numbers run on through a pack ("Page 7 of 23"); each exhibit has its own header.
+* With a cover document, the cover is the master: its styles win where names clash, so the pack
+  reads as one document (see :mod:`contractgen.docx.compose`).
+* Raw HTML in the Markdown is contract text and is kept literally; images are not embedded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from contractgen.docx.document import DocumentBuilder
+from contractgen.docx.properties import DocProperties
+from contractgen.docx.reference import DEFAULT_REFERENCE, load_reference
+from contractgen.exhibit import Exhibit
+
+__all__ = ["DEFAULT_REFERENCE", "render_exhibit", "render_pack"]
+
+
+def render_exhibit(
+    exhibit: Exhibit,
+    *,
+    reference: Path | None = None,
+    on_warning: Callable[[str], None] | None = None,
+) -> bytes:
+    """One exhibit as a complete .docx.
+
+    Raises :class:`~contractgen.errors.UserError` for an unusable reference document;
+    ``on_warning`` hears about styles the reference lacks and content Word cannot show.
+    """
+    builder = DocumentBuilder(load_reference(reference), on_warning)
+    builder.add_exhibit(exhibit)
+    props = DocProperties(
+        title=exhibit.title,
+        subject=exhibit.subject,
+        company=exhibit.company,
+        keywords=exhibit.keywords,
+        revision=exhibit.revision,
+    )
+    return builder.package(props).to_bytes()
+
+
+def render_pack(
+    exhibits: Sequence[Exhibit],
+    *,
+    reference: Path | None = None,
+    cover: Path | None = None,
+    title: str,
+    on_warning: Callable[[str], None] | None = None,
+) -> bytes:
+    """Several exhibits as one .docx: the cover (if any), then each exhibit on a new page.
+
+    Every exhibit is its own section with its own header; lists restart in each exhibit. The
+    document properties take ``title`` and the metadata of the exhibits (first non-empty subject
+    and company, all keywords, highest revision).
+    """
+    if not exhibits:
+        raise ValueError("render_pack needs at least one exhibit")
+    builder = DocumentBuilder(load_reference(reference), on_warning)
+    for exhibit in exhibits:
+        builder.add_exhibit(exhibit)
+    props = _pack_properties(exhibits, title)
+    if cover is None:
+        return builder.package(props).to_bytes()
+    from contractgen.docx.compose import compose_with_cover
+
+    return compose_with_cover(cover, builder, props).to_bytes()
+
+
+def _pack_properties(exhibits: Sequence[Exhibit], title: str) -> DocProperties:
+    keywords: dict[str, None] = {}
+    for exhibit in exhibits:
+        keywords.update(dict.fromkeys(exhibit.keywords))
+    return DocProperties(
+        title=title,
+        subject=next((e.subject for e in exhibits if e.subject), ""),
+        company=next((e.company for e in exhibits if e.company), ""),
+        keywords=tuple(keywords),
+        revision=max(e.revision for e in exhibits),
+    )

@@ -1,0 +1,213 @@
+"""Assemble one output document: exhibits as sections, then every part of the package.
+
+Each exhibit is one Word section. A section's properties (``w:sectPr``: page setup, header and
+footer references, "start on a new page") sit in the last paragraph of the section, except for
+the document's last section, whose properties close the body. :class:`DocumentBuilder` renders
+exhibits one after another into a single body and closes each section as the next begins, so a
+pack is one document rendered in one pass, not separate files glued together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from contractgen.docx.headerfooter import HeaderInfo, LineStyle, footer_xml, header_xml
+from contractgen.docx.numbering import NumberingRegistry
+from contractgen.docx.ooxml import (
+    CT_APP,
+    CT_CORE,
+    CT_DOCUMENT,
+    CT_FOOTER,
+    CT_HEADER,
+    CT_NUMBERING,
+    R_ID,
+    RT_APP,
+    RT_CORE,
+    RT_FOOTER,
+    RT_HEADER,
+    RT_NUMBERING,
+    RT_OFFICE_DOCUMENT,
+    W,
+    parse,
+    root,
+    serialize,
+    sub,
+)
+from contractgen.docx.package import Package, Relationship, build_time, serialize_rels
+from contractgen.docx.properties import DocProperties, app_xml, core_xml
+from contractgen.docx.reference import MAIN_PART, NUMBERING_PART, Reference
+from contractgen.docx.renderer import new_document_state, render_markdown
+from contractgen.exhibit import Exhibit
+
+FOOTER_RID = "rIdFooter1"
+_SECT_PR_HEAD = frozenset({W.headerReference, W.footerReference, W.footnotePr, W.endnotePr})
+
+
+def header_rid(index: int) -> str:
+    """Relationship id of the header of section ``index`` (0-based)."""
+    return f"rIdHeader{index + 1}"
+
+
+@dataclass(frozen=True)
+class SectionRefs:
+    """The header and footer relationship ids a section's properties point at."""
+
+    header: str
+    footer: str
+
+
+def section_properties(
+    reference: Reference,
+    index: int,
+    refs: SectionRefs | None,
+    *,
+    even_and_odd: bool | None = None,
+) -> etree._Element:
+    """The ``w:sectPr`` of exhibit ``index``: the reference's page setup, a new page, and refs.
+
+    Page numbers run on through a pack ("Page 7 of 23"), so only the first section may keep a
+    restart value from the reference. When the document's settings ask for separate even-page
+    headers (``even_and_odd``, by default the reference's setting), the even pages get the same
+    header and footer; otherwise they would inherit the previous section's.
+    """
+    sect_pr = root(W.sectPr)  # declares w: and r: once, for the references added below
+    parsed = parse(reference.sect_pr)
+    for attr, value in parsed.attrib.items():
+        sect_pr.set(attr, value)
+    sect_pr.extend(list(parsed))
+    if refs is not None:
+        if even_and_odd is None:
+            even_and_odd = reference.even_and_odd_headers
+        kinds = ("default", "even") if even_and_odd else ("default",)
+        position = 0
+        for tag, rid in ((W.headerReference, refs.header), (W.footerReference, refs.footer)):
+            for kind in kinds:
+                ref = etree.SubElement(sect_pr, tag, {W.type: kind, R_ID: rid})
+                sect_pr.insert(position, ref)
+                position += 1
+    for old in sect_pr.findall(W.type):
+        sect_pr.remove(old)
+    head = 0
+    while head < len(sect_pr) and sect_pr[head].tag in _SECT_PR_HEAD:
+        head += 1
+    section_type = etree.SubElement(sect_pr, W.type, {W.val: "nextPage"})
+    sect_pr.insert(head, section_type)
+    if index > 0:
+        for pg_num in sect_pr.findall(W.pgNumType):
+            pg_num.attrib.pop(W.start, None)
+    return sect_pr
+
+
+def attach_to_last_paragraph(body: etree._Element, sect_pr: etree._Element, start: int) -> None:
+    """Put ``sect_pr`` into the last paragraph of ``body[start:]``, adding one if needed.
+
+    A section ending in a table (or holding nothing) gets an empty paragraph to carry it.
+    """
+    last = body[-1] if len(body) > start else None
+    if last is None or last.tag != W.p or last.find(f"{W.pPr}/{W.sectPr}") is not None:
+        last = sub(body, W.p)
+    attach_to_paragraph(last, sect_pr)
+
+
+def attach_to_paragraph(paragraph: etree._Element, sect_pr: etree._Element) -> None:
+    """Make ``paragraph`` the one that ends a section with properties ``sect_pr``."""
+    p_pr = paragraph.find(W.pPr)
+    if p_pr is None:
+        p_pr = etree.SubElement(paragraph, W.pPr)
+        paragraph.insert(0, p_pr)
+    change = p_pr.find(W.pPrChange)
+    if change is not None:
+        change.addprevious(sect_pr)
+    else:
+        p_pr.append(sect_pr)
+
+
+class DocumentBuilder:
+    """Renders exhibits into one document and packages it."""
+
+    def __init__(
+        self, reference: Reference, on_warning: Callable[[str], None] | None = None
+    ) -> None:
+        self.reference = reference
+        if on_warning is not None:
+            for message in reference.warnings:
+                on_warning(message)
+        self.state = new_document_state(
+            reference.styles,
+            reference.text_width,
+            NumberingRegistry.continuing(reference.numbering),
+            on_warning,
+        )
+        self.document = root(W.document)
+        self.body = sub(self.document, W.body)
+        self.headers: list[HeaderInfo] = []
+        self._section_start = 0
+        self._finished = False
+
+    def add_exhibit(self, exhibit: Exhibit) -> None:
+        """Render ``exhibit`` as a new section (closing the previous exhibit's section)."""
+        if self._finished:
+            raise RuntimeError("the document has been packaged; start a new DocumentBuilder")
+        if self.headers:
+            self._close_section(len(self.headers) - 1)
+        render_markdown(exhibit.markdown, self.state, self.body)
+        self.headers.append(HeaderInfo(exhibit.title, exhibit.deal_id, exhibit.version))
+
+    def _close_section(self, index: int) -> None:
+        sect_pr = section_properties(self.reference, index, self._refs(index))
+        attach_to_last_paragraph(self.body, sect_pr, self._section_start)
+        self._section_start = len(self.body)
+
+    def _refs(self, index: int) -> SectionRefs:
+        return SectionRefs(header_rid(index), FOOTER_RID)
+
+    def package(self, props: DocProperties, *, last_section_in_paragraph: bool = False) -> Package:
+        """The finished package; call once, after the last :meth:`add_exhibit`.
+
+        ``last_section_in_paragraph`` keeps the body free of a final ``sectPr`` (for composing
+        after a cover, where the cover's final section properties end up last).
+        """
+        if self._finished or not self.headers:
+            raise RuntimeError("package() needs at least one exhibit and is called once")
+        self._finished = True
+        last = len(self.headers) - 1
+        if last_section_in_paragraph:
+            self._close_section(last)
+        else:
+            self.body.append(section_properties(self.reference, last, self._refs(last)))
+        ref = self.reference
+        package = Package()
+        for name, data in ref.parts.items():
+            package.put(name, data, ref.content_types.get(name))
+        rels = list(ref.doc_rels)
+        numbering = self.state.numbering.build(ref.numbering)
+        if numbering is not None:
+            package.put(NUMBERING_PART, numbering, CT_NUMBERING)
+            rels.append(Relationship("rIdNumbering", RT_NUMBERING, "numbering.xml"))
+        footer = footer_xml(LineStyle.footer(ref.styles), ref.text_width)
+        package.put("word/footer1.xml", footer, CT_FOOTER)
+        rels.append(Relationship(FOOTER_RID, RT_FOOTER, "footer1.xml"))
+        for index, info in enumerate(self.headers):
+            name = f"header{index + 1}.xml"
+            header = header_xml(info, LineStyle.header(ref.styles), ref.text_width)
+            package.put("word/" + name, header, CT_HEADER)
+            rels.append(Relationship(header_rid(index), RT_HEADER, name))
+        rels.extend(self.state.links.relationships())
+        package.put("word/_rels/document.xml.rels", serialize_rels(rels))
+        package.put(MAIN_PART, serialize(self.document), CT_DOCUMENT)
+        package.put("docProps/core.xml", core_xml(props, build_time()), CT_CORE)
+        package.put("docProps/app.xml", app_xml(props), CT_APP)
+        package.put(
+            "_rels/.rels",
+            serialize_rels(
+                [
+                    Relationship("rId1", RT_OFFICE_DOCUMENT, MAIN_PART),
+                    Relationship("rId2", RT_CORE, "docProps/core.xml"),
+                    Relationship("rId3", RT_APP, "docProps/app.xml"),
+                ]
+            ),
+        )
+        return package

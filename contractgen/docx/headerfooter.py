@@ -1,0 +1,107 @@
+"""Header and footer parts.
+
+Every page of an exhibit says what it is: the header carries the exhibit title on the left and the
+deal id and version on the right; the footer says "Confidential" and "Page X of Y". The page
+numbers are real Word fields (``PAGE`` and ``NUMPAGES``, as complex fields, which Word,
+LibreOffice and pandoc all understand), so they stay right when the document is edited.
+
+The right-hand text sits at a right-aligned tab stop on the right margin. Tab stops the
+reference's header/footer style defines (Word's built-in ones have centre and right stops for
+Letter paper) are cleared first, so the one tab always reaches the margin of the actual page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from contractgen.docx.ooxml import XML_SPACE, W, root, serialize, sub, xml_safe
+from contractgen.docx.paragraphs import add_paragraph
+from contractgen.docx.styles import StyleMap
+
+CONFIDENTIAL = "Confidential"
+
+
+@dataclass(frozen=True)
+class HeaderInfo:
+    """What one exhibit's header says."""
+
+    title: str
+    deal_id: str
+    version: str
+
+    @property
+    def right_text(self) -> str:
+        """The right-hand part: ``Deal <id> · Version <version>`` (parts left out when empty)."""
+        parts = []
+        if self.deal_id:
+            parts.append(f"Deal {self.deal_id}")
+        if self.version:
+            parts.append(f"Version {self.version}")
+        return " \u00b7 ".join(parts)
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    """The paragraph style of a header or footer line and the tab stops it already defines."""
+
+    style_id: str
+    tabs: tuple[int, ...] = ()
+
+    @classmethod
+    def header(cls, styles: StyleMap) -> LineStyle:
+        """The header line style of a resolved reference."""
+        return cls(styles.header, styles.header_tabs)
+
+    @classmethod
+    def footer(cls, styles: StyleMap) -> LineStyle:
+        """The footer line style of a resolved reference."""
+        return cls(styles.footer, styles.footer_tabs)
+
+
+def header_xml(info: HeaderInfo, style: LineStyle, text_width: int) -> bytes:
+    """The ``w:hdr`` part for one exhibit."""
+    hdr = root(W.hdr)
+    p = _line(hdr, style, text_width)
+    _text_run(p, xml_safe(info.title))
+    if info.right_text:
+        sub(sub(p, W.r), W.tab)
+        _text_run(p, xml_safe(info.right_text))
+    return serialize(hdr)
+
+
+def footer_xml(style: LineStyle, text_width: int) -> bytes:
+    """The ``w:ftr`` part shared by all exhibits: confidentiality and ``Page X of Y``."""
+    ftr = root(W.ftr)
+    p = _line(ftr, style, text_width)
+    _text_run(p, CONFIDENTIAL)
+    sub(sub(p, W.r), W.tab)
+    _text_run(p, "Page ")
+    _field(p, "PAGE")
+    _text_run(p, " of ")
+    _field(p, "NUMPAGES")
+    return serialize(ftr)
+
+
+def _line(part: etree._Element, style: LineStyle, text_width: int) -> etree._Element:
+    tabs = tuple(("clear", pos) for pos in style.tabs if pos != text_width)
+    return add_paragraph(part, style=style.style_id, tabs=(*tabs, ("right", text_width)))
+
+
+def _text_run(p: etree._Element, text: str) -> None:
+    t = sub(sub(p, W.r), W.t)
+    t.text = text
+    if text != text.strip():
+        t.set(XML_SPACE, "preserve")
+
+
+def _field(p: etree._Element, instruction: str) -> None:
+    """A complex field: begin, instruction, separate, a placeholder result, end."""
+    sub(sub(p, W.r), W.fldChar, {W.fldCharType: "begin"})
+    instr = sub(sub(p, W.r), W.instrText)
+    instr.text = f" {instruction} "
+    instr.set(XML_SPACE, "preserve")
+    sub(sub(p, W.r), W.fldChar, {W.fldCharType: "separate"})
+    _text_run(p, "1")
+    sub(sub(p, W.r), W.fldChar, {W.fldCharType: "end"})

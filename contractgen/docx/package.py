@@ -1,0 +1,232 @@
+"""The OPC (zip) container: reading a .docx into parts and writing one byte-for-byte reproducibly.
+
+``zipfile`` as used by python-docx stamps every entry with the current time and orders entries
+by insertion, so two builds of the same contract differ. Signed documents are compared and
+archived by hash, so :func:`Package.to_bytes` writes entries in a fixed order
+(``[Content_Types].xml`` first, then sorted by name), with one fixed date and one fixed
+compression level, and regenerates ``[Content_Types].xml`` from the parts it holds.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import posixpath
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lxml import etree
+
+from contractgen.docx.ooxml import CT_NS, CT_RELS, PKG_REL_NS, RT_OFFICE_DOCUMENT, parse
+from contractgen.errors import UserError
+
+CONTENT_TYPES = "[Content_Types].xml"
+_ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
+_COMPRESS_LEVEL = 6
+_READABLE_COMPRESSION = frozenset(
+    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+)
+
+
+def build_time() -> datetime:
+    """The one timestamp a build may carry: ``SOURCE_DATE_EPOCH`` if set, else 1980-01-01 UTC.
+
+    Zip entries cannot hold dates before 1980, so earlier epochs are clamped to it.
+    """
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw:
+        try:
+            moment = datetime.fromtimestamp(int(raw), tz=UTC)
+        except (ValueError, OverflowError, OSError):
+            moment = _ZIP_EPOCH
+        return max(moment, _ZIP_EPOCH)
+    return _ZIP_EPOCH
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """One ``<Relationship>`` of a part's ``.rels``; ``target`` is as written (relative or URL)."""
+
+    rid: str
+    type: str
+    target: str
+    external: bool = False
+
+
+def rels_name(part: str) -> str:
+    """The name of the ``.rels`` part that holds ``part``'s relationships (``""`` = package)."""
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+def resolve_target(source: str, target: str) -> str:
+    """Turn a relationship target into a part name (no leading slash) relative to the zip root."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def parse_rels(data: bytes) -> list[Relationship]:
+    """Read a ``.rels`` part."""
+    rels = []
+    for el in parse(data).iter(f"{{{PKG_REL_NS}}}Relationship"):
+        rels.append(
+            Relationship(
+                rid=el.get("Id", ""),
+                type=el.get("Type", ""),
+                target=el.get("Target", ""),
+                external=el.get("TargetMode") == "External",
+            )
+        )
+    return rels
+
+
+def serialize_rels(rels: list[Relationship]) -> bytes:
+    """Write a ``.rels`` part, relationships in the order given (callers keep that stable)."""
+    root = etree.Element(f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS})
+    for rel in rels:
+        attrib = {"Id": rel.rid, "Type": rel.type, "Target": rel.target}
+        if rel.external:
+            attrib["TargetMode"] = "External"
+        etree.SubElement(root, f"{{{PKG_REL_NS}}}Relationship", attrib)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+@dataclass
+class Package:
+    """Part name (``word/document.xml``, no leading slash) → bytes, plus each part's content type.
+
+    ``.rels`` parts are ordinary parts here; their content type is implied.
+    """
+
+    parts: dict[str, bytes] = field(default_factory=dict)
+    content_types: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, *, source: str) -> Package:
+        """Open a .docx held in memory; ``source`` names it in error messages."""
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                infos = [info for info in zf.infolist() if not info.is_dir()]
+                odd = [i.filename for i in infos if i.compress_type not in _READABLE_COMPRESSION]
+                if odd:
+                    raise UserError(
+                        source,
+                        f"cannot read the .docx archive: {odd[0]} uses an "
+                        "unsupported compression method",
+                    )
+                parts = {info.filename: zf.read(info) for info in infos}
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
+            raise UserError(
+                source, f"not a Word .docx file (not a readable zip archive: {exc})"
+            ) from exc
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise UserError(source, f"cannot read the .docx archive: {exc}") from exc
+        if CONTENT_TYPES not in parts:
+            raise UserError(source, "not a Word .docx file: [Content_Types].xml is missing")
+        package = cls(parts={name: blob for name, blob in parts.items() if name != CONTENT_TYPES})
+        package.content_types = _read_content_types(parts[CONTENT_TYPES], package.parts, source)
+        return package
+
+    @classmethod
+    def from_path(cls, path: Path) -> Package:
+        """Open a .docx file, reporting a missing or unreadable file as the user's error."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UserError(str(path), f"cannot read the file: {exc.strerror or exc}") from exc
+        return cls.from_bytes(data, source=str(path))
+
+    def rels(self, part: str) -> list[Relationship]:
+        """The relationships of ``part`` (``""`` for the package itself); none if it has none."""
+        data = self.parts.get(rels_name(part))
+        return parse_rels(data) if data is not None else []
+
+    def main_document(self, source: str) -> str:
+        """The name of the main document part, found through the package relationships."""
+        for rel in self.rels(""):
+            if rel.type == RT_OFFICE_DOCUMENT and not rel.external:
+                name = resolve_target("", rel.target)
+                if name in self.parts:
+                    return name
+        raise UserError(source, "not a Word .docx file: it has no main document part")
+
+    def put(self, name: str, data: bytes, content_type: str | None = None) -> None:
+        """Add or replace a part (``content_type`` is required for anything but ``.rels``)."""
+        self.parts[name] = data
+        if content_type is not None:
+            self.content_types[name] = content_type
+
+    def names(self) -> Iterator[str]:
+        """Part names in the order they are written: sorted, so output never depends on history."""
+        return iter(sorted(self.parts))
+
+    def to_bytes(self, when: datetime | None = None) -> bytes:
+        """The .docx as bytes, identical for identical parts (see the module docstring).
+
+        Entries are dated ``when``, by default :func:`build_time`.
+        """
+        stamp = (when or build_time()).timetuple()[:6]
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            _write_entry(zf, CONTENT_TYPES, self._content_types_xml(), stamp)
+            for name in self.names():
+                _write_entry(zf, name, self.parts[name], stamp)
+        return buf.getvalue()
+
+    def _content_types_xml(self) -> bytes:
+        root = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
+        etree.SubElement(root, f"{{{CT_NS}}}Default", {"Extension": "rels", "ContentType": CT_RELS})
+        etree.SubElement(
+            root, f"{{{CT_NS}}}Default", {"Extension": "xml", "ContentType": "application/xml"}
+        )
+        for name in self.names():
+            if name.endswith(".rels"):
+                continue
+            content_type = self.content_types.get(name)
+            if content_type is None or (
+                name.endswith(".xml") and content_type == "application/xml"
+            ):
+                continue
+            etree.SubElement(
+                root, f"{{{CT_NS}}}Override", {"PartName": "/" + name, "ContentType": content_type}
+            )
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _write_entry(zf: zipfile.ZipFile, name: str, data: bytes, stamp: tuple[int, ...]) -> None:
+    info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 0
+    info.external_attr = 0
+    zf.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=_COMPRESS_LEVEL)
+
+
+def _read_content_types(data: bytes, parts: dict[str, bytes], source: str) -> dict[str, str]:
+    """Resolve every part's content type from the Default/Override table, once, up front."""
+    try:
+        root = parse(data)
+    except etree.XMLSyntaxError as exc:
+        raise UserError(source, f"[Content_Types].xml is not well-formed XML: {exc}") from exc
+    defaults: dict[str, str] = {}
+    overrides: dict[str, str] = {}
+    for el in root:
+        if el.tag == f"{{{CT_NS}}}Default":
+            defaults[el.get("Extension", "").lower()] = el.get("ContentType", "")
+        elif el.tag == f"{{{CT_NS}}}Override":
+            overrides[el.get("PartName", "").lstrip("/")] = el.get("ContentType", "")
+    lowered = {name.lower(): name for name in parts}
+    resolved: dict[str, str] = {}
+    for part_name, content_type in overrides.items():
+        actual = lowered.get(part_name.lower())
+        if actual is not None:
+            resolved[actual] = content_type
+    for name in parts:
+        if name not in resolved and not name.endswith(".rels"):
+            ext = posixpath.splitext(name)[1].lstrip(".").lower()
+            if ext in defaults:
+                resolved[name] = defaults[ext]
+    return resolved

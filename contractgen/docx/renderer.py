@@ -1,0 +1,203 @@
+"""Markdown to WordprocessingML body content: the parser and the block dispatch table.
+
+The Markdown is parsed by markdown-it-py (CommonMark, GFM pipe tables, task lists, YAML front
+matter) into a :class:`SyntaxTreeNode` tree. Each block node type maps to one handler function in
+:data:`BLOCK_HANDLERS`; a handler appends elements to its parent and renders its children with a
+derived :class:`~contractgen.docx.context.BlockContext`. Adding a construct is adding an entry.
+
+Raw HTML is switched off in the parser: contract text such as ``R&D <Asia>`` is text, and must
+reach the Word file exactly as written.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from lxml import etree
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from contractgen.docx.context import BlockContext, BlockHandler, DocumentState
+from contractgen.docx.inline import (
+    PLAIN,
+    RunFormat,
+    Segment,
+    collect,
+    emit,
+    is_rtl,
+    lstrip,
+    plain_text,
+)
+from contractgen.docx.lists import item_paragraph, render_list
+from contractgen.docx.numbering import NumberingRegistry
+from contractgen.docx.ooxml import W, xml_safe
+from contractgen.docx.paragraphs import Indent, add_paragraph
+from contractgen.docx.styles import StyleMap
+from contractgen.docx.tables import render_table
+
+SPACE_AFTER_BLOCK = 120
+"""Space above a paragraph that follows a list or table (twentieths of a point)."""
+
+
+@functools.lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """The one Markdown dialect exhibits are written in (shared with tests that read it back)."""
+    md = MarkdownIt("commonmark", {"html": False})
+    md.enable("table")
+    md.use(front_matter_plugin)
+    md.use(tasklists_plugin)
+    return md
+
+
+def parse_markdown(markdown: str) -> SyntaxTreeNode:
+    """The syntax tree of ``markdown``; characters XML cannot hold are dropped first."""
+    return SyntaxTreeNode(markdown_parser().parse(xml_safe(markdown)))
+
+
+def new_document_state(
+    styles: StyleMap,
+    text_width: int,
+    numbering: NumberingRegistry,
+    on_warning: Callable[[str], None] | None,
+) -> DocumentState:
+    """State for one output document, wired to this module's dispatch table."""
+    return DocumentState(
+        styles=styles,
+        text_width=text_width,
+        numbering=numbering,
+        handlers=BLOCK_HANDLERS,
+        on_warning=on_warning,
+    )
+
+
+def render_markdown(markdown: str, state: DocumentState, body: etree._Element) -> None:
+    """Append the blocks of ``markdown`` to ``body`` (a ``w:body``)."""
+    ctx = BlockContext(doc=state)
+    ctx.render_children(parse_markdown(markdown), body)
+
+
+def _heading(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+    """Headings keep their typed numbers ("3.2 Completion Criteria"); no Word numbering."""
+    level = int(node.tag[1:]) if node.tag[1:].isdigit() else 1
+    segments = collect(node.children[0], ctx) if node.children else []
+    style = ctx.doc.styles.heading(level)
+    numbered = style in ctx.doc.styles.numbered_headings
+    p = add_paragraph(
+        parent,
+        style=style,
+        numbering=(0, 0) if numbered else None,  # numId 0: "no numbering" overrides the style
+        bidi=is_rtl(plain_text(segments)),
+    )
+    emit(p, segments, ctx.doc.styles)
+
+
+def _paragraph(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+    segments = collect(node.children[0], ctx) if node.children else []
+    bidi = is_rtl(plain_text(segments))
+    if ctx.checkbox is not None:
+        p = item_paragraph(ctx, parent, bidi=bidi)
+        segments = [(PLAIN, ctx.checkbox + "\t"), *lstrip(segments)]
+    elif ctx.numbering is not None:
+        p = item_paragraph(ctx, parent, bidi=bidi)
+    else:
+        p = add_paragraph(
+            parent,
+            style=_style(ctx),
+            bidi=bidi,
+            space_before=SPACE_AFTER_BLOCK if _follows_list_or_table(parent, ctx) else None,
+            indent=Indent(ctx.indent) if ctx.indent else None,
+        )
+    emit(p, segments, ctx.doc.styles)
+
+
+def _follows_list_or_table(parent: etree._Element, ctx: BlockContext) -> bool:
+    """Whether the paragraph about to be added comes straight after a table or a list.
+
+    List items and table rows carry little or no space after them, so without a gap the next
+    paragraph reads as part of the list or table.
+    """
+    if len(parent) == 0:
+        return False
+    last = parent[-1]
+    if last.tag == W.tbl:
+        return True
+    if last.tag != W.p:
+        return False
+    p_pr = last.find(W.pPr)
+    if p_pr is None:
+        return False
+    num_id = p_pr.find(f"{W.numPr}/{W.numId}")
+    if num_id is not None and num_id.get(W.val) != "0":
+        return True
+    style = p_pr.find(W.pStyle)
+    return style is not None and style.get(W.val) == ctx.doc.styles.checklist
+
+
+def _style(ctx: BlockContext) -> str | None:
+    """The paragraph style id to write, or ``None`` for the default paragraph style."""
+    style = ctx.paragraph_style
+    return None if style is None or style == ctx.doc.styles.normal else style
+
+
+def _blockquote(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+    ctx.replace(paragraph_style=ctx.doc.styles.note).render_children(node, parent)
+
+
+def _rule(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+    """A thematic break is a thin rule (an empty paragraph's bottom border), not a page break.
+
+    Authors use ``---`` to separate parts of a clause; forcing a new page would leave half-empty
+    pages in a signed document. Page breaks come only between exhibits.
+    """
+    add_paragraph(parent, style=_style(ctx), bottom_border=True)
+
+
+def _code(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+    """Indented and fenced code: one paragraph in the inline-code style, lines kept together."""
+    _literal(node.content.rstrip("\n"), ctx, parent, code=True)
+
+
+def _html_block(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+    _literal(node.content.rstrip("\n"), ctx, parent, code=False)
+
+
+def _literal(text: str, ctx: BlockContext, parent: etree._Element, *, code: bool) -> None:
+    p = add_paragraph(
+        parent,
+        style=_style(ctx),
+        keep_lines=True,
+        indent=Indent(ctx.indent) if ctx.indent else None,
+    )
+    segments: list[Segment] = [(RunFormat(code=code), text)]
+    emit(p, segments, ctx.doc.styles)
+
+
+def _skip(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+    """Front matter is metadata for the Markdown file, not document text."""
+
+
+def _unknown(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+    """A node type without a handler: keep its content rather than lose contract text."""
+    if node.children:
+        ctx.render_children(node, parent)
+    elif node.content:
+        _literal(node.content.rstrip("\n"), ctx, parent, code=False)
+
+
+BLOCK_HANDLERS: dict[str, BlockHandler] = {
+    "heading": _heading,
+    "paragraph": _paragraph,
+    "bullet_list": render_list,
+    "ordered_list": render_list,
+    "table": render_table,
+    "blockquote": _blockquote,
+    "hr": _rule,
+    "code_block": _code,
+    "fence": _code,
+    "html_block": _html_block,
+    "front_matter": _skip,
+    "__unknown__": _unknown,
+}

@@ -1,0 +1,72 @@
+"""LibreOffice opens and lays out what the renderer writes (a second, independent consumer).
+
+Both documents are converted in one ``soffice`` run with a profile directory of their own, so
+the test neither collides with a running LibreOffice nor pays the start-up cost twice.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx_support import construct_exhibit, construct_names, sample_exhibit
+
+from contractgen.docx import render_exhibit, render_pack
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="session")
+def pdfs(tmp_path_factory: pytest.TempPathFactory, cover_docx: Path) -> dict[str, Path]:
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    work = tmp_path_factory.mktemp("libreoffice")
+    sample = work / "sla-exhibit.docx"
+    sample.write_bytes(render_exhibit(sample_exhibit()))
+    pack = work / "deal-pack.docx"
+    exhibits = [sample_exhibit(), *(construct_exhibit(n) for n in construct_names())]
+    pack.write_bytes(render_pack(exhibits, cover=cover_docx, title="Deal pack"))
+    profile = (work / "profile").as_uri()
+    result = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(sample),
+            str(pack),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    return {"sample": work / "sla-exhibit.pdf", "pack": work / "deal-pack.pdf"}
+
+
+def _pages(pdf: Path) -> int:
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo:
+        out = subprocess.run([pdfinfo, str(pdf)], capture_output=True, check=True, timeout=30)
+        match = re.search(rb"^Pages:\s+(\d+)", out.stdout, re.MULTILINE)
+        assert match, out.stdout
+        return int(match.group(1))
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+
+
+def test_sample_exhibit_converts_to_pdf(pdfs: dict[str, Path]) -> None:
+    assert pdfs["sample"].is_file()
+    assert 3 <= _pages(pdfs["sample"]) <= 8
+
+
+def test_pack_with_cover_converts_to_pdf(pdfs: dict[str, Path]) -> None:
+    assert pdfs["pack"].is_file()
+    # cover page, the sample exhibit, then one page per construct exhibit (each a new section)
+    assert _pages(pdfs["pack"]) >= 2 + len(construct_names())
