@@ -1,0 +1,150 @@
+"""The names a clause template sees besides the spec: parties, cross-references, numbering.
+
+Wording that every clause needs the same way is computed once here, so that fifteen templates
+cannot disagree: how the parties are called ("ShelfWise", or "the Brand" when the spec keeps the
+generic short name), what ``ref('escalation')`` prints, how subsections are numbered, and (for
+the definitions) whether a term is used anywhere else in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from jinja2.exceptions import TemplateRuntimeError
+
+from contractgen.library.markdown import Md, escape_md
+from contractgen.library.selection import Plan
+
+GENERIC_NAMES = frozenset(
+    {
+        "brand",
+        "partner",
+        "customer",
+        "company",
+        "supplier",
+        "manufacturer",
+        "vendor",
+        "distributor",
+        "integrator",
+        "reseller",
+        "licensor",
+        "licensee",
+        "contractor",
+        "provider",
+        "client",
+        "end user",
+        "user",
+    }
+)
+"""Short names that are role nouns: they take "the" ("the Brand shall…")."""
+
+
+@dataclass(frozen=True)
+class ClauseRow:
+    """One line of the document-control table."""
+
+    id: str
+    title: str
+    version: str
+    layer: str
+    document: str
+    """Where the clause appears: "Exhibit C" or "Appendix 2"."""
+
+
+def party_names(short_name: str) -> tuple[Md, Md]:
+    """("ShelfWise", "ShelfWise") or ("the Brand", "The Brand"): mid-sentence and initial."""
+    if is_generic(short_name):
+        name = escape_md(short_name)
+        return Md(f"the {name}"), Md(f"The {name}")
+    name = escape_md(short_name)
+    return name, name
+
+
+def is_generic(short_name: str) -> bool:
+    """Whether a short name is a role noun ("Brand") rather than a name ("ShelfWise")."""
+    return short_name.strip().lower() in GENERIC_NAMES
+
+
+def parties_context(spec: Any) -> dict[str, Any]:
+    """How templates name the parties, mid-sentence and at the start of one.
+
+    ``brand``/``Brand``, ``partner``/``Partner``, ``customer``/``Customer``, ``a_customer``
+    ("a Customer", "an End User"), whether each short name is generic, and the exhibit ``label``.
+    """
+    brand, brand_initial = party_names(spec.parties.brand.short_name)
+    partner, partner_initial = party_names(spec.parties.partner.short_name)
+    role = escape_md(spec.parties.customer_role)
+    article = "an" if role[:1].lower() in "aeiou" else "a"
+    return {
+        "brand": brand,
+        "Brand": brand_initial,
+        "brand_is_generic": is_generic(spec.parties.brand.short_name),
+        "partner": partner,
+        "Partner": partner_initial,
+        "partner_is_generic": is_generic(spec.parties.partner.short_name),
+        "customer": Md(f"the {role}"),
+        "Customer": Md(f"The {role}"),
+        "a_customer": Md(f'{article} "{role}"'),
+        "label": escape_md(spec.deal.exhibit.label),
+    }
+
+
+class RefResolver:
+    """``ref(id)`` for templates: the label of another clause, checked at assembly."""
+
+    def __init__(self, plan: Plan, known: set[str], dropped: dict[str, str]) -> None:
+        self.plan = plan
+        self.known = known
+        self.dropped = dropped
+
+    def __call__(self, clause_id: str, optional: bool = False) -> Md:
+        label = self.plan.label(clause_id)
+        if label is not None:
+            return Md(label)
+        if clause_id not in self.known and clause_id not in self.dropped:
+            raise TemplateRuntimeError(f"ref('{clause_id}'): there is no clause '{clause_id}'")
+        if optional:
+            return Md("")
+        if clause_id in self.known and any(c.id == clause_id for c in self.plan.everything):
+            raise TemplateRuntimeError(f"ref('{clause_id}'): that clause has no number")
+        raise TemplateRuntimeError(
+            f"ref('{clause_id}'): clause '{clause_id}' is not in this document (excluded, dropped "
+            f"or not applicable); write ref('{clause_id}', optional=True) inside an if, and "
+            "leave the sentence out when it is empty"
+        )
+
+
+class SubsectionCounter:
+    """``sub("Title")`` → "10.2 Title": subsections numbered in the order they are written."""
+
+    def __init__(self, section: int | None) -> None:
+        self.section = section
+        self.count = 0
+
+    def __call__(self, title: str) -> Md:
+        if self.section is None:
+            raise TemplateRuntimeError("sub() numbers subsections of numbered sections only")
+        self.count += 1
+        return Md(f"{self.section}.{self.count} {escape_md(title)}")
+
+
+@lru_cache(maxsize=512)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(term)}(?:s|es)?(?![A-Za-z0-9])")
+
+
+def term_finder(text: str) -> Callable[[str], bool]:
+    """``uses("Business Day")``: whether the term (or its plural) occurs in ``text``.
+
+    Case-sensitive on purpose: defined terms are capitalised, and "ticket" in a partner's own
+    wording is not a use of the defined term "Ticket".
+    """
+
+    def uses(term: str) -> bool:
+        return _term_pattern(str(term)).search(text) is not None
+
+    return uses

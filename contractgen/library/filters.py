@@ -1,0 +1,307 @@
+"""Jinja2 filters that write spec values the way a contract writes them.
+
+Each filter turns one typed spec value into contract English: ``{{ d|duration }}`` gives
+"fifteen (15) Business Days", ``{{ d|clocked }}`` adds the clock ("two (2) hours, around the
+clock"), ``{{ p|percent }}`` gives "five percent (5%)". Tables use the short forms (``short``,
+``pct``), because a cell full of words is harder to scan than a figure. Filters return plain
+text; the environment escapes it for Markdown on output, so no filter escapes twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Any
+
+from contractgen.library.markdown import Md, escape_md
+from contractgen.library.words import digits, number_words, spelled, spelled_ordinal
+from contractgen.spec.types import Clock, Duration, Money, Unit
+
+_UNIT_NAMES: dict[Unit, tuple[str, str]] = {
+    Unit.MINUTES: ("minute", "minutes"),
+    Unit.HOURS: ("hour", "hours"),
+    Unit.DAYS: ("day", "days"),
+    Unit.WEEKS: ("week", "weeks"),
+    Unit.MONTHS: ("month", "months"),
+    Unit.YEARS: ("year", "years"),
+    Unit.BUSINESS_HOURS: ("Business Hour", "Business Hours"),
+    Unit.BUSINESS_DAYS: ("Business Day", "Business Days"),
+}
+"""Business units are capitalised: they are defined terms of the exhibit."""
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_PERIOD_WORDS: dict[str, tuple[str, str, str]] = {
+    "month": ("month", "months", "monthly"),
+    "quarter": ("quarter", "quarters", "quarterly"),
+    "half-year": ("half-year", "half-years", "half-yearly"),
+    "year": ("year", "years", "annual"),
+}
+_PERIOD_DAYS: dict[str, int] = {"month": 30, "quarter": 90, "half-year": 180, "year": 365}
+"""Reference lengths for turning an availability percentage into allowed downtime."""
+
+_THRESHOLD = re.compile(r"^(>=|<=|>|<|=)\s*([0-9]+(?:\.[0-9]+)?)\s*(%|[A-Za-z]+)?$")
+_COMPARISONS = {
+    ">=": "at least",
+    ">": "more than",
+    "<=": "no more than",
+    "<": "less than",
+    "=": "exactly",
+}
+
+
+def _unit_name(d: Duration) -> str:
+    singular, plural = _UNIT_NAMES[d.unit]
+    return singular if d.amount == 1 else plural
+
+
+def duration(d: Duration) -> str:
+    """ "fifteen (15) Business Days", "twenty-four (24) hours", "one and a half (1.5) hours"."""
+    return f"{spelled(d.amount)} {_unit_name(d)}"
+
+
+def short(d: Duration) -> str:
+    """Table form: "15 Business Days", "2 hours", "1.5 hours"."""
+    return f"{digits(d.amount)} {_unit_name(d)}"
+
+
+def _is_short_elapsed(d: Duration) -> bool:
+    return d.clock == Clock.ELAPSED and d.unit in (Unit.MINUTES, Unit.HOURS)
+
+
+def _calendar(d: Duration) -> bool:
+    return d.clock == Clock.ELAPSED and d.unit in (Unit.DAYS, Unit.WEEKS)
+
+
+def clocked(d: Duration) -> str:
+    """A service target with its clock: "two (2) hours, around the clock" or "four (4) Business
+    Hours"; calendar days say so ("seven (7) calendar days"), since weekends count."""
+    if _is_short_elapsed(d):
+        return f"{duration(d)}, around the clock"
+    if _calendar(d):
+        return f"{spelled(d.amount)} calendar {_unit_name(d)}"
+    return duration(d)
+
+
+def short_clocked(d: Duration) -> str:
+    """Table form of :func:`clocked`: "2 hours, around the clock", "4 Business Hours"."""
+    if _is_short_elapsed(d):
+        return f"{short(d)}, around the clock"
+    if _calendar(d):
+        return f"{digits(d.amount)} calendar {_unit_name(d)}"
+    return short(d)
+
+
+def each(d: Duration) -> str:
+    """The unit a rate applies to: "each Business Day", "each period of two (2) weeks"."""
+    if d.amount == 1:
+        return f"each {_unit_name(d)}"
+    return f"each period of {duration(d)}"
+
+
+def is_around_the_clock(d: Duration) -> bool:
+    """Jinja test: the duration runs on the 24x7 clock."""
+    return d.clock == Clock.ELAPSED
+
+
+def percent(value: Decimal) -> str:
+    """ "five percent (5%)", "ninety-nine point five percent (99.5%)"."""
+    words = number_words(value, halves=False)
+    return pct(value) if words is None else f"{words} percent ({pct(value)})"
+
+
+def pct(value: Decimal) -> str:
+    """Table form: "5%", "99.5%"."""
+    return f"{digits(value)}%"
+
+
+def score(value: Decimal) -> str:
+    """A survey score with at least one decimal, as scores are quoted: "4.0", "4.25"."""
+    d = Decimal(value)
+    if d == d.quantize(Decimal("0.1")):
+        return f"{d:.1f}"
+    return format(d.normalize(), "f")
+
+
+def words(value: Decimal | int) -> str:
+    """ "ten (10)"."""
+    return spelled(value)
+
+
+def money(value: Money) -> str:
+    """ "USD 10,000" (cents only when there are any)."""
+    return str(value)
+
+
+def date(value: dt.date) -> str:
+    """ "1 February 2027": unambiguous on both sides of the Atlantic."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def ordinal(n: int) -> str:
+    """ "fifth (5th)"."""
+    return spelled_ordinal(int(n))
+
+
+def ordinal_day(n: int) -> str:
+    """ "the fifth (5th) day"."""
+    return f"the {spelled_ordinal(int(n))} day"
+
+
+def period(value: str, n: int = 1) -> str:
+    """A period's noun: "month", or "months" when ``n`` is not 1."""
+    singular, plural, _ = _PERIOD_WORDS[str(value)]
+    return singular if n == 1 else plural
+
+
+def adjective(value: str) -> str:
+    """ "monthly", "quarterly", "half-yearly", "annual"."""
+    return _PERIOD_WORDS[str(value)][2]
+
+
+def periods(n: int, value: str) -> str:
+    """ "two (2) consecutive quarters" when n > 1, otherwise "a single quarter"."""
+    if n == 1:
+        return f"a single {period(value)}"
+    return f"{spelled(n)} consecutive {period(value, n)}"
+
+
+def weekdays(days: Iterable[Any]) -> str:
+    """ "Monday to Friday" for a run of three or more days, else "Monday, Wednesday and Friday"."""
+    idx = sorted({_DAY_KEYS.index(str(d)) for d in days})
+    if len(idx) >= 3 and idx == list(range(idx[0], idx[-1] + 1)):
+        return f"{_WEEKDAYS[idx[0]]} to {_WEEKDAYS[idx[-1]]}"
+    return _join([_WEEKDAYS[i] for i in idx], "and")
+
+
+def _join(items: list[str], conj: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conj} {items[-1]}"
+
+
+def join_words(items: Iterable[Any], conj: str = "and") -> Md:
+    """ "A, B and C": each item escaped (unless already Markdown), then joined."""
+    return Md(_join([escape_md(str(x)) for x in items], conj))
+
+
+def capfirst(value: str) -> str:
+    """Upper-case the first letter only ("weight-sensing accuracy" → "Weight-sensing ...")."""
+    out = value[:1].upper() + value[1:]
+    return Md(out) if isinstance(value, Md) else out
+
+
+def lcfirst(value: str) -> str:
+    """Lower-case a sentence's first letter for use mid-sentence, but never an acronym ("API")."""
+    if len(value) > 1 and value[1].isupper():
+        return value
+    out = value[:1].lower() + value[1:]
+    return Md(out) if isinstance(value, Md) else out
+
+
+def threshold(value: str) -> str:
+    """ ">= 95%" → "at least 95%"; "<= 200 ms" → "no more than 200 ms"."""
+    m = _THRESHOLD.match(str(value).strip())
+    if not m:
+        raise ValueError(f'"{value}" is not a threshold like ">= 95%"')
+    op, number, unit = m.groups()
+    amount = digits(Decimal(number))
+    if unit is None:
+        figure = amount
+    elif unit == "%":
+        figure = f"{amount}%"
+    else:
+        figure = f"{amount} {unit}"
+    return f"{_COMPARISONS[op]} {figure}"
+
+
+def raci(value: Any) -> str:
+    """RACI letters for a table cell: "RA" → "R, A"; none → "—"."""
+    if value is None or str(value) in ("-", ""):
+        return "—"
+    return ", ".join(str(value))
+
+
+def dash(value: Any) -> Any:
+    """The value, or "—" where the spec leaves it out: a conscious blank, never an empty cell."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return Md("—")
+    return value
+
+
+def downtime(target: Decimal, period_value: str) -> str:
+    """Downtime an availability target allows per reference period: "3 hours and 36 minutes"."""
+    minutes = Decimal(_PERIOD_DAYS[str(period_value)] * 24 * 60)
+    seconds = minutes * 60 * (Decimal(100) - Decimal(target)) / Decimal(100)
+    if seconds < 60:
+        tenth = seconds.quantize(Decimal("0.1"))
+        return f"{digits(tenth)} seconds"
+    total = int(seconds.quantize(Decimal(1)))
+    hours, rest = divmod(total, 3600)
+    mins, secs = divmod(rest, 60)
+    parts = [
+        f"{value:,} {name if value == 1 else name + 's'}"
+        for value, name in ((hours, "hour"), (mins, "minute"), (secs, "second"))
+        if value
+    ]
+    return _join(parts, "and")
+
+
+def period_basis(period_value: str) -> str:
+    """The reference period :func:`downtime` uses, as text: "a 30-day month"."""
+    return f"a {_PERIOD_DAYS[str(period_value)]}-day {period(period_value)}"
+
+
+def md(value: Any) -> Md:
+    """Escape explicitly (the environment does this for every printed string anyway)."""
+    return escape_md(str(value))
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "adjective": adjective,
+    "capfirst": capfirst,
+    "clocked": clocked,
+    "dash": dash,
+    "date": date,
+    "downtime": downtime,
+    "duration": duration,
+    "each": each,
+    "join_words": join_words,
+    "lcfirst": lcfirst,
+    "md": md,
+    "money": money,
+    "ordinal": ordinal,
+    "ordinal_day": ordinal_day,
+    "pct": pct,
+    "percent": percent,
+    "period": period,
+    "period_basis": period_basis,
+    "periods": periods,
+    "raci": raci,
+    "score": score,
+    "short": short,
+    "short_clocked": short_clocked,
+    "threshold": threshold,
+    "weekdays": weekdays,
+    "words": words,
+}
+"""The contract-style filters every clause template can use."""
+
+TESTS: dict[str, Callable[..., bool]] = {"around_the_clock": is_around_the_clock}
+"""Extra Jinja tests: ``{% if p.response is around_the_clock %}``."""

@@ -1,0 +1,233 @@
+"""Load the clause library: the built-in layer, company layers over it, compiled once.
+
+Later layers win: a clause whose id is already known replaces it (override), a new id is added
+where its ``order`` puts it, and a layer's ``library.yaml`` may drop optional clauses. Templates
+and ``when:`` conditions are compiled when the library loads, so a broken company clause is
+reported before any deal is built, and a batch of hundreds of deals compiles each template once:
+the loaded library is cached per process, keyed by the layer folders and the modification
+times and sizes of their files (an edited clause is picked up on the next call).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Template, meta
+
+from contractgen.errors import UserError
+from contractgen.library.clause import Clause, Kind, parse_clause
+from contractgen.library.env import compile_condition, compile_template, make_environment
+from contractgen.library.layers import Layer, read_layer
+from contractgen.library.limits import MAX_TEMPLATE_CHARS
+from contractgen.library.sandbox import ClauseSandbox
+from contractgen.paths import BUILTIN_LIBRARY
+
+LATE_FUNCTION = "uses"
+"""A clause that calls ``uses(term)`` (the definitions) renders after all the others."""
+_CACHE_SIZE = 16
+
+
+@dataclass(frozen=True)
+class ClauseInfo:
+    """What ``contractgen clauses`` lists about one clause."""
+
+    id: str
+    version: str
+    title: str
+    section: str
+    """The folder the clause sits in inside its layer, e.g. "support"."""
+    order: int
+    kind: str
+    optional: bool
+    layer: str
+    """The layer's name: "built-in" or the company library's name."""
+    layer_path: str
+    path: str
+
+    def as_record(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "version": self.version,
+            "title": self.title,
+            "section": self.section,
+            "order": self.order,
+            "kind": self.kind,
+            "optional": self.optional,
+            "layer": self.layer,
+            "layer_path": self.layer_path,
+            "path": self.path,
+        }
+
+
+@dataclass(frozen=True)
+class Library:
+    """A merged, compiled clause library."""
+
+    layers: tuple[Layer, ...]
+    clauses: dict[str, Clause]
+    """The clauses in force after every layer, by id."""
+    dropped: dict[str, str]
+    """Clause ids a layer dropped → that layer's name."""
+    env: ClauseSandbox
+    templates: dict[str, Template]
+    conditions: dict[str, Callable[..., Any] | None]
+    late: frozenset[str]
+    """Ids of clauses that render last, because they ask which terms the others use."""
+
+    def ordered(self, *kinds: Kind) -> list[Clause]:
+        """Clauses of the given kinds, in document order (``order``, then id for ties)."""
+        chosen = [c for c in self.clauses.values() if c.kind in kinds]
+        return sorted(chosen, key=lambda c: (c.order, c.id))
+
+    def layer_of(self, clause: Clause) -> Layer:
+        """The layer a clause file belongs to (by folder: two layers may share a name)."""
+        return next(
+            layer for layer in reversed(self.layers) if clause.path.is_relative_to(layer.root)
+        )
+
+
+_CACHE: OrderedDict[tuple[Any, ...], Library] = OrderedDict()
+
+
+def _fingerprint(roots: Sequence[Path]) -> tuple[Any, ...]:
+    """Folder paths plus (name, mtime, size) of every template and layer file in them."""
+    parts: list[Any] = []
+    for root in roots:
+        parts.append(str(root))
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in sorted(filenames):
+                if name.endswith(".j2") or name == "library.yaml":
+                    st = os.stat(os.path.join(dirpath, name))
+                    parts.append((dirpath, name, st.st_mtime_ns, st.st_size))
+    return tuple(parts)
+
+
+def library_roots(libraries: Sequence[Path] = ()) -> list[Path]:
+    """The layer folders in order: the built-in library, then the company libraries."""
+    return [BUILTIN_LIBRARY, *(Path(p).resolve() for p in libraries)]
+
+
+def load_library(libraries: Sequence[Path] = ()) -> Library:
+    """The built-in library with ``libraries`` layered over it, compiled (cached per process)."""
+    roots = library_roots(libraries)
+    for root in roots[1:]:
+        if not root.is_dir():
+            raise UserError(str(root), "clause library folder not found")
+    key = _fingerprint(roots)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        _CACHE.move_to_end(key)
+        return cached
+    library = _build(roots)
+    _CACHE[key] = library
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return library
+
+
+def _read_clauses(layer: Layer) -> list[Clause]:
+    clauses: list[Clause] = []
+    seen: dict[str, str] = {}
+    for path in layer.clause_files:
+        rel = path.relative_to(layer.root).as_posix()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise UserError(str(path), "a clause file must be UTF-8 text") from None
+        if len(text) > MAX_TEMPLATE_CHARS:
+            raise UserError(str(path), f"clause file is over {MAX_TEMPLATE_CHARS:,} characters")
+        clause = parse_clause(text, path, rel, layer.name)
+        if clause.id in seen:
+            raise UserError(
+                str(path),
+                f"clause id '{clause.id}' is also used by {seen[clause.id]} in this library",
+            )
+        seen[clause.id] = rel
+        clauses.append(clause)
+    return clauses
+
+
+def _build(roots: Sequence[Path]) -> Library:
+    layers = tuple(read_layer(root, builtin=i == 0) for i, root in enumerate(roots))
+    merged: dict[str, Clause] = {}
+    dropped: dict[str, str] = {}
+    for layer in layers:
+        for clause in _read_clauses(layer):
+            merged[clause.id] = clause
+            dropped.pop(clause.id, None)
+        for drop in layer.drops:
+            target = merged.get(drop.clause_id)
+            if target is None:
+                known = ", ".join(sorted(merged))
+                raise UserError(
+                    drop.file,
+                    f"cannot drop '{drop.clause_id}': no such clause (known: {known})",
+                    drop.line,
+                    drop.col,
+                )
+            if not target.optional:
+                raise UserError(
+                    drop.file,
+                    f"cannot drop '{drop.clause_id}': it is not optional (a company library may "
+                    "override it with its own text instead)",
+                    drop.line,
+                    drop.col,
+                )
+            del merged[drop.clause_id]
+            dropped[drop.clause_id] = layer.name
+    env = make_environment(roots)
+    templates: dict[str, Template] = {}
+    conditions: dict[str, Callable[..., Any] | None] = {}
+    late: set[str] = set()
+    for clause_id, clause in sorted(merged.items()):
+        templates[clause_id] = compile_template(
+            env, clause.source, f"{clause.layer}:{clause.relpath}", clause.path, clause_id
+        )
+        conditions[clause_id] = (
+            compile_condition(env, clause.when, clause.path, clause.when_line, clause_id)
+            if clause.when
+            else None
+        )
+        if LATE_FUNCTION in meta.find_undeclared_variables(env.parse(clause.source)):
+            late.add(clause_id)
+    return Library(
+        layers=layers,
+        clauses=merged,
+        dropped=dropped,
+        env=env,
+        templates=templates,
+        conditions=conditions,
+        late=frozenset(late),
+    )
+
+
+def list_clauses(libraries: Sequence[Path] = ()) -> list[ClauseInfo]:
+    """Every clause in force, in document order (appendices last), with the layer it came from."""
+    library = load_library(libraries)
+    order = library.ordered(Kind.FRONT) + library.ordered(Kind.SECTION)
+    order += library.ordered(Kind.BACK) + library.ordered(Kind.APPENDIX)
+    infos = []
+    for clause in order:
+        layer = library.layer_of(clause)
+        folder = clause.relpath.rsplit("/", 1)[0] if "/" in clause.relpath else ""
+        infos.append(
+            ClauseInfo(
+                id=clause.id,
+                version=clause.version,
+                title=clause.title,
+                section=folder,
+                order=clause.order,
+                kind=clause.kind.value,
+                optional=clause.optional,
+                layer=clause.layer,
+                layer_path=str(layer.root),
+                path=str(clause.path),
+            )
+        )
+    return infos
