@@ -1,0 +1,291 @@
+"""The ``lint``, ``rules`` and ``explain`` commands (registered on the main group by the CLI).
+
+Each command parses its options, calls one function and maps the outcome to an exit code:
+0 when no error-level finding remains (``--strict``: no warning either), 1 on findings, 2 on a
+bad spec, a bad policy file or a bad command line. A :class:`UserError` is printed as
+``file:line:col: message`` lines on stderr, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import click
+
+from contractgen.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError
+from contractgen.lint.formatters import FORMATS
+from contractgen.lint.problem import Level, Problem
+
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _split(values: Iterable[str]) -> list[str]:
+    """``--select A,B --select C`` → [A, B, C]."""
+    return [part.strip() for v in values for part in v.split(",") if part.strip()]
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; a directory stands for the spec files directly inside it, sorted."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(
+                c for c in p.iterdir() if c.is_file() and c.suffix.lower() in SPEC_SUFFIXES
+            )
+            if not found:
+                raise UserError(str(p), "no deal spec files (*.yaml, *.yml, *.json) in this folder")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def _report(err: UserError) -> None:
+    for d in err.diagnostics:
+        click.echo(str(d), err=True)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file in one step: a temp file in the same folder, then rename over the target."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    except OSError as exc:
+        raise UserError(str(path), f"cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(str(path), f"cannot write: {exc.strerror or exc}") from None
+
+
+@click.command("lint")
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format: text lines, JSON records, SARIF 2.1.0 or GitHub annotations.",
+)
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings as well as errors.")
+@click.option(
+    "--spec-only",
+    is_flag=True,
+    help="Check the spec only; skip the checks on the assembled exhibit documents.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Run only these rules: codes, names, groups or code prefixes, comma-separated.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Skip these rules (added to the policy file's ignore list).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Policy file to use instead of the nearest contractgen.toml or pyproject.toml.",
+)
+@click.option("--show-waived", is_flag=True, help="Also print findings the spec waives.")
+@click.option(
+    "--library",
+    "libraries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="DIR",
+    help="Company clause library layered over the built-in one, for the document checks "
+    "(default: the project configuration's library).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+def lint(
+    specs: tuple[Path, ...],
+    fmt: str,
+    strict: bool,
+    spec_only: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: Path | None,
+    show_waived: bool,
+    libraries: tuple[Path, ...],
+    output: Path | None,
+) -> None:
+    """Check deal specs for contradictory or unrealistic targets before signing.
+
+    SPECS are deal spec files, or folders whose *.yaml, *.yml and *.json files are checked.
+    Exit status: 0 no errors, 1 findings, 2 bad input or usage.
+    """
+    code = run_lint(
+        specs,
+        fmt=fmt,
+        strict=strict,
+        spec_only=spec_only,
+        select=_split(select),
+        ignore=_split(ignore),
+        config_file=config_file,
+        show_waived=show_waived,
+        libraries=libraries,
+        output=output,
+    )
+    raise click.exceptions.Exit(code)
+
+
+def run_lint(
+    specs: Sequence[Path],
+    *,
+    fmt: str = "text",
+    strict: bool = False,
+    spec_only: bool = False,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    config_file: Path | None = None,
+    show_waived: bool = False,
+    libraries: Sequence[Path] = (),
+    output: Path | None = None,
+) -> int:
+    """Lint ``specs``, print the report, and return the exit code."""
+    from contractgen import __version__
+    from contractgen.lint.config import load_config
+    from contractgen.lint.engine import lint_loaded
+    from contractgen.lint.formatters import (
+        format_github,
+        format_json,
+        format_sarif,
+        format_text,
+        summary,
+    )
+    from contractgen.spec.loader import load_spec
+
+    try:
+        config = load_config(config_file).with_overrides(select=select, ignore=ignore)
+        paths = expand_paths(specs)
+        if not libraries and not spec_only:
+            libraries = _project_libraries(config_file)
+    except UserError as err:
+        _report(err)
+        return EXIT_USAGE
+    problems: list[Problem] = []
+    bad_input = False
+    notes: set[str] = set()
+    for path in paths:
+        try:
+            loaded = load_spec(path, display=str(path))
+            result = lint_loaded(loaded, config, documents=not spec_only, libraries=libraries)
+        except UserError as err:
+            _report(err)
+            bad_input = True
+            continue
+        problems.extend(result.problems)
+        notes.update(result.notes)
+    for note in sorted(notes):
+        click.echo(f"note: {note}", err=True)
+
+    if fmt == "json":
+        report = format_json(problems)
+    elif fmt == "sarif":
+        report = format_sarif(problems, config.enabled(), __version__)
+    elif fmt == "github":
+        report = format_github(problems, show_waived=show_waived)
+    else:
+        report = format_text(problems, colour=output is None, show_waived=show_waived)
+    line = summary(problems, len(paths))
+    try:
+        if output is not None:
+            write_atomically(output, report)
+            click.echo(line, err=True)
+        else:
+            click.echo(report, nl=False)
+            click.echo(line, err=fmt != "text")
+    except UserError as err:
+        _report(err)
+        return EXIT_USAGE
+    if bad_input:
+        return EXIT_USAGE
+    failing = {Level.ERROR, Level.WARNING} if strict else {Level.ERROR}
+    if any(p.level in failing and not p.waived for p in problems):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _project_libraries(config_file: Path | None) -> tuple[Path, ...]:
+    """The company clause libraries named in the project configuration, if any."""
+    from contractgen.config import load_project_config
+
+    return load_project_config(config_file).libraries
+
+
+@click.command("rules")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="A table for reading, or JSON for tools.",
+)
+def rules(fmt: str) -> None:
+    """List the lint rule catalogue: code, name, level and what each rule checks."""
+    import json
+
+    from contractgen.lint.options import describe
+    from contractgen.lint.registry import all_rules
+
+    catalogue = all_rules()
+    if fmt == "json":
+        records = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "level": r.level.value,
+                "groups": list(r.groups),
+                "target": r.target,
+                "summary": r.summary,
+                "options": [
+                    {"name": o.name, "default": describe(o.default, o.kind), "help": o.help}
+                    for o in r.options
+                ],
+            }
+            for r in catalogue
+        ]
+        click.echo(json.dumps(records, indent=2))
+        return
+    width = max(len(r.name) for r in catalogue)
+    for r in catalogue:
+        click.echo(f"{r.code}  {r.name:<{width}}  {r.level.value:<7}  {r.summary}")
+
+
+@click.command("explain")
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print a lint rule's documentation: why it matters, an example and the fix.
+
+    RULE is a code such as PEN004 or a name such as penalties.amount-above-policy.
+    """
+    import difflib
+
+    from contractgen.lint.registry import all_rules, find_rule
+
+    found = find_rule(rule)
+    if found is None:
+        keys = [r.code for r in all_rules()] + [r.name for r in all_rules()]
+        close = difflib.get_close_matches(rule, keys, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; run `contractgen rules`"
+        click.echo(f"{rule}: no rule has this code or name{hint}", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE)
+    click.echo(found.explain(), nl=False)

@@ -1,0 +1,211 @@
+"""Read an assembled exhibit's Markdown once, for all document rules.
+
+The Markdown convention of the clause library: section headings read ``## 7. Escalation``;
+defined terms are bold at the start of a list item or table cell in the Definitions section
+(``- **Business Hours** means …``); cross-references read "Section 7" or "Appendix 2".
+markdown-it-py is imported here only, and this module only when document checks run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from contractgen.exhibit import Exhibit
+
+_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+_BOLD_START = re.compile(r"^\s*\*\*\"?(?P<term>[^*\"]+?)\"?\*\*")
+_SECTION_NUMBER = re.compile(r"^(?P<n>[0-9]+(?:\.[0-9]+)*)\.?\s")
+_APPENDIX = re.compile(r"\bAppendix\s+(?P<n>[0-9]+|[A-Z])\b")
+_APPENDIX_KEY = re.compile(r"^appendix-(?P<n>[0-9]+|[a-z])(?:-|$)")
+_MARKUP = re.compile(r"(\*\*|__|\*|_|`)")
+_INLINE_DEFINITION = re.compile(r"\([^()]*?[\"“](?P<term>[A-Z][^\"”()]{0,60})[\"”][^()]*\)")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    line: int
+
+    def name_lines(self) -> set[tuple[int, str]]:
+        """(line, text) of cells under a column that holds names (Title, Name, Clause…)."""
+        columns = [i for i, h in enumerate(self.header) if h.lower() in NAME_COLUMNS]
+        return {(row[i].line, row[i].text) for row in self.rows for i in columns if i < len(row)}
+
+
+NAME_COLUMNS = frozenset({"title", "name", "clause", "heading", "section", "role", "contact"})
+"""Column headers whose cells are names, not sentences that use defined terms."""
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A "**Label:** value" list item or paragraph."""
+
+    label: str
+    value: str
+    line: int
+
+
+@dataclass
+class ParsedExhibit:
+    """An exhibit's Markdown with what the document rules look at, with 1-based lines."""
+
+    key: str
+    title: str
+    lines: list[str]
+    names: tuple[str, ...] = ()
+    """Proper names (parties, roles, titles) that are not defined terms."""
+    code_lines: set[int] = field(default_factory=set)
+    heading_lines: set[int] = field(default_factory=set)
+    headings: list[Heading] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+    definition_lines: set[int] = field(default_factory=set)
+    tables: list[Table] = field(default_factory=list)
+    table_header_lines: set[int] = field(default_factory=set)
+    labelled: list[Labelled] = field(default_factory=list)
+    inline_terms: list[str] = field(default_factory=list)
+    """Terms defined in running text: (the "Agreement"), (together, the "Completion Criteria")."""
+
+    def prose(self) -> list[tuple[int, str]]:
+        """(line, text) of every line outside code, with inline code blanked out (same width)."""
+        out: list[tuple[int, str]] = []
+        for n, text in enumerate(self.lines, start=1):
+            if n in self.code_lines:
+                continue
+            out.append((n, _INLINE_CODE.sub(lambda m: " " * len(m[0]), text)))
+        return out
+
+    @property
+    def section_numbers(self) -> set[str]:
+        found: set[str] = set()
+        for h in self.headings:
+            m = _SECTION_NUMBER.match(h.text)
+            if m:
+                found.add(m["n"])
+        return found
+
+    @property
+    def appendix_ids(self) -> set[str]:
+        found = {m["n"].upper() for h in self.headings for m in _APPENDIX.finditer(h.text)}
+        found.update(m["n"].upper() for m in _APPENDIX.finditer(self.title))
+        key = _APPENDIX_KEY.match(self.key)
+        if key:
+            found.add(key["n"].upper())
+        return found
+
+
+def plain(text: str) -> str:
+    """Inline Markdown reduced to its words: emphasis and code marks dropped, spaces collapsed."""
+    return " ".join(_MARKUP.sub("", text).split())
+
+
+def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibit:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+    source = exhibit.markdown
+    parsed = ParsedExhibit(
+        exhibit.key,
+        exhibit.title,
+        source.splitlines(),
+        tuple(n for n in (*names, exhibit.title, exhibit.company, exhibit.subject) if n),
+    )
+    for m in _INLINE_DEFINITION.finditer(source):
+        for quoted in re.findall(r"[\"“]([A-Z][^\"”()]{0,60})[\"”]", m[0]):
+            parsed.inline_terms.append(quoted)
+    tokens = md.parse(source)
+    definitions_level = 0
+    """Heading level that opened the Definitions section (0: not inside it)."""
+    header: list[str] = []
+    rows: list[tuple[Cell, ...]] = []
+    row: list[Cell] = []
+    table_line = 0
+    in_head = False
+    for i, tok in enumerate(tokens):
+        if tok.type in ("fence", "code_block") and tok.map:
+            parsed.code_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
+        elif tok.type == "heading_open" and tok.map:
+            text = tokens[i + 1].content
+            line = tok.map[0] + 1
+            level = int(tok.tag[1:])
+            parsed.headings.append(Heading(level, plain(text), line))
+            parsed.heading_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
+            if definitions_level and level <= definitions_level:
+                definitions_level = 0
+            if not definitions_level and "defin" in text.lower():
+                definitions_level = level
+        elif tok.type == "table_open":
+            header, rows, table_line = [], [], (tok.map[0] + 1 if tok.map else 0)
+        elif tok.type == "thead_open":
+            in_head = True
+            if tok.map:
+                parsed.table_header_lines.update(range(tok.map[0] + 1, tok.map[1] + 2))
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type in ("th_open", "td_open"):
+            cell = tokens[i + 1]
+            line = cell.map[0] + 1 if cell.map else table_line
+            if in_head:
+                header.append(plain(cell.content))
+            else:
+                row.append(Cell(cell.content, line))
+                if definitions_level and not row[1:]:
+                    _definition(parsed, cell.content, line)
+        elif tok.type == "tr_close" and not in_head:
+            rows.append(tuple(row))
+        elif tok.type == "table_close":
+            parsed.tables.append(Table(tuple(header), tuple(rows), table_line))
+        elif tok.type == "inline" and tok.map and tokens[i - 1].type == "paragraph_open":
+            line = tok.map[0] + 1
+            if definitions_level and i >= 2 and tokens[i - 2].type == "list_item_open":
+                _definition(parsed, tok.content, line)
+            _labelled(parsed, tok.content, line)
+    return parsed
+
+
+def _definition(parsed: ParsedExhibit, content: str, line: int) -> None:
+    m = _BOLD_START.match(content)
+    if not m:
+        return
+    term = " ".join(m["term"].split())
+    source = parsed.lines[line - 1] if 0 < line <= len(parsed.lines) else ""
+    col = source.find(term) + 1 if term in source else 1
+    parsed.definitions.append(Definition(term, line, col))
+    parsed.definition_lines.add(line)
+
+
+_LABEL = re.compile(r"^\s*\*\*(?P<label>[^*]+?):?\*\*:?\s+(?P<value>\S.*)$")
+
+
+def _labelled(parsed: ParsedExhibit, content: str, line: int) -> None:
+    first = content.splitlines()[0] if content else ""
+    m = _LABEL.match(first)
+    if m and (
+        m["label"].rstrip().endswith(":") or first[m.end("label") :].startswith(("**:", ":**"))
+    ):
+        parsed.labelled.append(Labelled(plain(m["label"]).rstrip(":"), plain(m["value"]), line))

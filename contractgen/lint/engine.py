@@ -1,0 +1,140 @@
+"""Run the enabled rules over a loaded spec (and its assembled exhibits), apply waivers.
+
+Spec rules read the validated model only. Document rules need the exhibits, which the clause
+library assembles; assembly (Jinja2) and the Markdown parser are imported only when document
+checks run, so ``--spec-only`` stays light.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from contractgen.errors import Diagnostic, UserError
+from contractgen.lint.config import LintConfig
+from contractgen.lint.context import DocumentContext, RuleRef, SpecContext
+from contractgen.lint.problem import Problem
+from contractgen.lint.registry import find_rule
+from contractgen.lint.rule import DOCUMENT, SPEC
+
+if TYPE_CHECKING:
+    from contractgen.exhibit import Exhibit
+    from contractgen.spec.loader import LoadedSpec
+    from contractgen.spec.models import DealSpec
+
+
+@dataclass
+class LintResult:
+    """Findings for one spec, sorted by position, and whether the exhibits were checked."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    documents_checked: bool = False
+    notes: list[str] = field(default_factory=list)
+    """Remarks for the user that are not findings (e.g. why document checks did not run)."""
+
+
+def lint_loaded(
+    loaded: LoadedSpec,
+    config: LintConfig | None = None,
+    *,
+    documents: bool = True,
+    libraries: Sequence[Path] = (),
+) -> LintResult:
+    """All enabled checks on one loaded spec; waivers from the spec applied."""
+    config = config or LintConfig()
+    result = LintResult(loaded.path)
+    result.problems.extend(check_spec(loaded, config))
+    if documents and any(r.target == DOCUMENT for r in config.enabled()):
+        exhibits = _assemble(loaded, libraries)
+        if exhibits is None:
+            result.notes.append(
+                "document checks skipped: exhibit assembly is not available in this installation"
+            )
+        else:
+            names = spec_names(loaded.spec)
+            result.problems.extend(check_documents(loaded.path, exhibits, config, names))
+            result.documents_checked = True
+    result.problems = sorted(apply_waivers(loaded, result.problems), key=Problem.sort_key)
+    return result
+
+
+def check_spec(loaded: LoadedSpec, config: LintConfig) -> list[Problem]:
+    problems: list[Problem] = []
+    for rule in config.enabled():
+        if rule.target != SPEC:
+            continue
+        ref = RuleRef(rule.code, rule.name, config.level(rule))
+        ctx = SpecContext(loaded, ref, config.options_for(rule))
+        problems.extend(rule.check(ctx))
+    return problems
+
+
+def check_documents(
+    spec_path: str,
+    exhibits: Sequence[Exhibit],
+    config: LintConfig,
+    names: Sequence[str] = (),
+) -> list[Problem]:
+    """The document rules over assembled exhibits (or hand-written ones, in tests).
+
+    ``names`` are proper names from the spec (parties, roles, tiers), which the defined-term
+    rules must not mistake for undefined terms.
+    """
+    from contractgen.lint.documents import parse_exhibit
+
+    rules = [r for r in config.enabled() if r.target == DOCUMENT]
+    if not rules:
+        return []
+    parsed = [parse_exhibit(e, tuple(names)) for e in exhibits]
+    problems: list[Problem] = []
+    for rule in rules:
+        ref = RuleRef(rule.code, rule.name, config.level(rule))
+        ctx = DocumentContext(spec_path, parsed, ref, config.options_for(rule))
+        problems.extend(rule.check(ctx))
+    return problems
+
+
+def spec_names(spec: DealSpec) -> list[str]:
+    """Names the spec gives to parties, people, roles and tiers: not defined terms."""
+    p = spec.parties
+    names = [p.brand.name, p.brand.short_name, p.partner.name, p.partner.short_name]
+    names += [p.customer_role, spec.deal.title, spec.deal.exhibit.label]
+    names += [spec.deal.exhibit.agreement_name, p.partner.territory or ""]
+    for c in spec.contacts:
+        names += [c.role, c.name or ""]
+    for step in spec.management_ladder:
+        names += [step.brand, step.partner]
+    names += [t.name for t in spec.escalation.tiers]
+    names += [t.to for t in spec.escalation.triggers]
+    names += [r.activity for r in spec.responsibilities]
+    return [n for n in names if n]
+
+
+def apply_waivers(loaded: LoadedSpec, problems: list[Problem]) -> list[Problem]:
+    """Mark findings the spec waives (``lint: waive: {CODE: reason}``); refuse unknown codes."""
+    waive = loaded.spec.lint.waive
+    bad = [code for code in waive if find_rule(code) is None]
+    if bad:
+        raise UserError.many(
+            _diagnostic(loaded, ("lint", "waive", code), f"lint.waive: {code} is not a rule code")
+            for code in bad
+        )
+    return [p.waive(waive[p.code]) if p.code in waive else p for p in problems]
+
+
+def _diagnostic(loaded: LoadedSpec, loc: tuple[str, ...], message: str) -> Diagnostic:
+    return Diagnostic(loaded.positions.location(loc, prefer_key=True), message)
+
+
+def _assemble(loaded: LoadedSpec, libraries: Sequence[Path]) -> list[Exhibit] | None:
+    """Assemble the exhibits, or None when this installation has no assembly step yet."""
+    try:
+        from contractgen.library.assemble import assemble_spec
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.split(".")[:2] == ["contractgen", "library"]:
+            return None
+        raise
+    return list(assemble_spec(loaded, libraries))

@@ -1,0 +1,1 @@
+"""Availability targets: the nines and the downtime they allow."""

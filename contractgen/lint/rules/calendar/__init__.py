@@ -1,0 +1,1 @@
+"""Business hours and round-the-clock promises against the support package."""

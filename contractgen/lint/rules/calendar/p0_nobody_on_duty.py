@@ -1,0 +1,63 @@
+"""A round-the-clock target for the most urgent priority needs somebody on duty at night.
+
+## Why is this bad?
+A P0 response written in plain hours runs 24/7. On the standard package without
+``on_call: true`` nobody is on duty at night or at weekends, so a critical ticket raised on
+Friday evening is answered on Monday morning: the target is missed by design, and the first
+serious outage turns into a penalty dispute. This is the textbook unrealistic target: "P0 in
+30 minutes" from a small partner in another time zone with nobody on nights.
+
+## Example
+```yaml
+support:
+  package: standard
+  on_call: false
+  priorities:
+    - id: P0
+      response: 2h
+```
+
+## Use instead
+```yaml
+support:
+  package: standard
+  on_call: true
+  priorities:
+    - id: P0
+      response: 2h
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractgen.lint.clock import is_business
+from contractgen.lint.context import SpecContext
+from contractgen.lint.facts import most_urgent
+from contractgen.lint.problem import Level, Problem
+from contractgen.spec.models import Package
+
+CODE = "CAL003"
+NAME = "calendar.p0-nobody-on-duty"
+GROUPS = ("calendar", "unrealistic")
+LEVEL = Level.WARNING
+
+
+def check(ctx: SpecContext) -> Iterator[Problem]:
+    support = ctx.spec.support
+    if support.package != Package.STANDARD or support.on_call is True:
+        return
+    i, p = most_urgent(ctx.spec)
+    if is_business(p.response):
+        return
+    loc = ("support", "priorities", i, "response")
+    state = "on_call: false" if support.on_call is False else "no on_call"
+    yield ctx.problem(
+        loc,
+        f"{p.id} response {p.response} {ctx.at(loc)} runs around the clock, but the standard "
+        f"package with {state} leaves nobody on duty at night or at weekends",
+        fix="set on_call: true with a night and weekend roster, sell the premium package, or "
+        f"write the {p.id} response in business hours and send night-time callers to the "
+        "emergency line",
+    )

@@ -1,0 +1,68 @@
+"""A response target must not run around the clock on the business-hours standard package.
+
+## Why is this bad?
+The standard package covers business hours; round-the-clock cover is what the premium package
+(or an agreed on-call roster) is sold for. A response written in plain hours ("4h") runs
+24/7, so on the standard package it promises night and weekend answers nobody is paid to
+give, and contradicts the package table in the same exhibit. Usually "4 business hours" was
+meant. The most urgent priority is left to CAL003, which explains the missing night cover.
+
+## Example
+```yaml
+support:
+  package: standard
+  on_call: false
+  priorities:
+    - id: P0
+      response: 4 business hours
+      escalate_after: 4 business hours
+    - id: P1
+      response: 4h
+```
+
+## Use instead
+```yaml
+support:
+  package: standard
+  on_call: false
+  priorities:
+    - id: P0
+      response: 4 business hours
+      escalate_after: 4 business hours
+    - id: P1
+      response: 4 business hours
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractgen.lint.clock import is_business
+from contractgen.lint.context import SpecContext
+from contractgen.lint.facts import ordered_priorities
+from contractgen.lint.problem import Level, Problem
+from contractgen.spec.models import Package
+
+CODE = "CAL002"
+NAME = "calendar.round-the-clock-on-standard"
+GROUPS = ("calendar", "inconsistent")
+LEVEL = Level.ERROR
+
+
+def check(ctx: SpecContext) -> Iterator[Problem]:
+    support = ctx.spec.support
+    if support.package != Package.STANDARD or support.on_call is True:
+        return
+    for i, p in ordered_priorities(ctx.spec)[1:]:
+        if is_business(p.response):
+            continue
+        loc = ("support", "priorities", i, "response")
+        yield ctx.problem(
+            loc,
+            f"{p.id} response {p.response} {ctx.at(loc)} runs around the clock, but the standard "
+            f"package {ctx.at(('support', 'package'))} covers business hours only and no on-call "
+            "cover is agreed",
+            fix=f'write "{p.response.amount} business hours", or set on_call: true if the partner '
+            "staffs nights and weekends, or sell the premium package",
+        )

@@ -1,0 +1,1 @@
+"""Installation completion, acceptance tests and payment milestones."""

@@ -1,0 +1,1 @@
+"""Checks on the assembled exhibit Markdown rather than on the spec."""

@@ -1,0 +1,120 @@
+"""A capitalised term used as a defined term must be defined.
+
+## Why is this bad?
+Capitalising a phrase mid-sentence ("within the Resolution Window") tells the reader it has a
+precise meaning given in the Definitions section. If the Definitions section has no such
+entry, the meaning is whatever each side wants it to be, exactly where precision matters.
+
+A use is a phrase of two to four capitalised words inside a sentence (after a lower-case
+word, so sentence starts and headings do not count) outside tables' header rows and code. It
+is not reported when it is a defined term (or its plural), part of one, part of a heading, a
+term defined in running text (``(together, the "Completion Criteria")``), or
+part of a name from the spec (parties, roles, tiers, the agreement) or the exhibit's title;
+cells in a table column headed Title, Name, Clause, Heading, Section, Role or Contact hold names
+and are skipped. Names the spec does not know can be allowed by policy (option ``allow``).
+
+## Example
+```markdown
+## 1. Definitions
+
+- **Business Hours** means 09:00 to 18:00 on working days.
+
+## 5. Resolution
+
+A ticket is resolved within the Resolution Window during Business Hours.
+```
+
+## Use instead
+```markdown
+## 1. Definitions
+
+- **Business Hours** means 09:00 to 18:00 on working days.
+- **Resolution Window** means the time allowed to resolve a ticket.
+
+## 5. Resolution
+
+A ticket is resolved within the Resolution Window during Business Hours.
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from contractgen.lint.context import DocumentContext
+from contractgen.lint.options import Option
+from contractgen.lint.problem import Level, Problem
+
+CODE = "DOC002"
+NAME = "document.undefined-term"
+GROUPS = ("document", "inconsistent")
+LEVEL = Level.WARNING
+TARGET = "document"
+OPTIONS = (
+    Option("allow", (), "Capitalised phrases that are names, not defined terms.", kind="strings"),
+)
+
+_WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*|[A-Z]{2,5}[0-9]?|L[0-9])"
+_PHRASE = re.compile(rf"(?<![\w*-])(?P<p>{_WORD}(?: {_WORD}){{1,3}})(?![\w-])")
+_BEFORE = re.compile(r"(?:^|[^\w])(?P<w>[a-z][a-z']*),?\s+[\"“(]?$")
+
+
+def singular(word: str) -> str:
+    """A rough English singular, enough to match a term with its plural."""
+    w = word.lower()
+    if w.endswith("ia") and len(w) > 4:
+        return w[:-2] + "ion"  # criteria → criterion
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(singular(w) for w in re.findall(r"[A-Za-z0-9]+", text))
+
+
+def _within(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
+    n = len(small)
+    return n > 0 and any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+def known_phrases(ctx: DocumentContext) -> list[tuple[str, ...]]:
+    known = [words(d.term) for ex in ctx.exhibits for d in ex.definitions]
+    known += [words(t) for ex in ctx.exhibits for t in ex.inline_terms]
+    known += [words(n) for ex in ctx.exhibits for n in ex.names]
+    known += [words(h.text) for ex in ctx.exhibits for h in ex.headings]
+    known += [words(a) for a in ctx.options["allow"]]
+    return [k for k in known if k]
+
+
+def check(ctx: DocumentContext) -> Iterator[Problem]:
+    known = known_phrases(ctx)
+    reported: set[str] = set()
+    for ex in ctx.exhibits:
+        skip = ex.heading_lines | ex.table_header_lines | ex.definition_lines
+        names = {cell for table in ex.tables for cell in table.name_lines()}
+        for line, text in ex.prose():
+            if line in skip:
+                continue
+            for m in _PHRASE.finditer(text):
+                if any(n == line and m["p"] in cell for n, cell in names):
+                    continue
+                phrase = m["p"]
+                if not any(c.islower() for c in phrase) or phrase in reported:
+                    continue
+                if not _BEFORE.search(text[: m.start()]):
+                    continue
+                w = words(phrase)
+                if any(_within(w, k) or _within(k, w) for k in known):
+                    continue
+                reported.add(phrase)
+                yield ctx.problem(
+                    ex,
+                    line,
+                    m.start() + 1,
+                    f'"{phrase}" is capitalised like a defined term but is not defined',
+                    fix=f'add "**{phrase}**" to the Definitions section, or write it in lower case',
+                )

@@ -1,0 +1,1 @@
+"""Support tiers, escalation triggers and the brand's own L2 response."""

@@ -1,0 +1,1 @@
+"""Reporting, review cadence and notice for changing targets."""

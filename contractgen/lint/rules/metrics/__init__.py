@@ -1,0 +1,1 @@
+"""The service levels measured: how many, on what scale, measured how."""

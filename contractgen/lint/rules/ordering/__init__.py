@@ -1,0 +1,1 @@
+"""Priorities, response and resolution targets and escalation timing, in the right order."""

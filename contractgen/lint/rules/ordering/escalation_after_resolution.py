@@ -1,0 +1,66 @@
+"""Escalation must not come long after the resolution target has passed.
+
+## Why is this bad?
+Escalation exists to get help while the resolution target can still be met. A priority that
+escalates only after a multiple of its resolution target leaves a stuck ticket with the first
+line long after it has failed, and the customer waits for a rule that fires too late to
+matter. The factor is policy (option ``factor``, default 2: escalation more than twice the
+resolution target is reported).
+
+## Example
+```yaml
+support:
+  priorities:
+    - id: P1
+      resolution: 24h
+      escalate_after: 3 days
+```
+
+## Use instead
+```yaml
+support:
+  priorities:
+    - id: P1
+      resolution: 24h
+      escalate_after: 4h
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from contractgen.lint.context import SpecContext
+from contractgen.lint.facts import num, ordered_priorities
+from contractgen.lint.options import Option
+from contractgen.lint.problem import Level, Problem
+from contractgen.lint.rules.ordering.escalation_path_too_long import escalation_points
+
+CODE = "ORD005"
+NAME = "ordering.escalation-after-resolution"
+GROUPS = ("ordering", "escalation", "unrealistic")
+LEVEL = Level.WARNING
+OPTIONS = (
+    Option(
+        "factor",
+        Decimal(2),
+        "Report escalation later than this multiple of the resolution target.",
+        minimum=Decimal(1),
+    ),
+)
+
+
+def check(ctx: SpecContext) -> Iterator[Problem]:
+    factor: Decimal = ctx.options["factor"]
+    for i, p in ordered_priorities(ctx.spec):
+        res = ("support", "priorities", i, "resolution")
+        for loc, after in escalation_points(ctx, p.id, i):
+            esc, target, _ = ctx.clock.common(after, p.resolution)
+            if esc > target * factor:
+                yield ctx.problem(
+                    loc,
+                    f"{p.id} escalates after {after} {ctx.at(loc)}, more than {num(factor)} times "
+                    f"its resolution target of {p.resolution} {ctx.at(res)}",
+                    fix=f"escalate {p.id} well before its resolution target of {p.resolution}",
+                )

@@ -1,0 +1,1 @@
+"""Penalty rows and the clauses that keep penalties fair and signable."""

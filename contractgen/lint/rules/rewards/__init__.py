@@ -1,0 +1,1 @@
+"""Rewards that pay for exceptional performance, not for meeting the target."""

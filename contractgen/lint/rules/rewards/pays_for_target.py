@@ -1,0 +1,63 @@
+"""A reward threshold must be better than the target: rewards pay for exceptional service.
+
+## Why is this bad?
+Meeting the target is what the partner is paid its revenue share for. A bonus at or below the
+target pays twice for the same performance, costs the brand every period, and removes the
+reason to do better than the target. The framework rewards a response miss rate under 5%
+against a 10% target, and FCR of 85% against 70%. Metrics without a support target are
+compared with their penalty target.
+
+## Example
+```yaml
+rewards:
+  - metric: fcr
+    threshold: 70
+```
+
+## Use instead
+```yaml
+rewards:
+  - metric: fcr
+    threshold: 85
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractgen.lint.context import SpecContext
+from contractgen.lint.facts import better, figure, support_target
+from contractgen.lint.problem import Level, Problem
+
+CODE = "REW001"
+NAME = "rewards.pays-for-target"
+GROUPS = ("rewards", "inconsistent")
+LEVEL = Level.ERROR
+
+
+def check(ctx: SpecContext) -> Iterator[Problem]:
+    spec = ctx.spec
+    for i, r in enumerate(spec.rewards):
+        target = support_target(spec, r.metric)
+        if target is not None:
+            value, where = target.value, target.loc
+        else:
+            found = next(
+                ((j, p) for j, p in enumerate(spec.penalties.rules) if p.metric == r.metric), None
+            )
+            if found is None:
+                continue
+            value, where = found[1].target, ("penalties", "rules", found[0], "target")
+        if better(r.metric, r.threshold, value):
+            continue
+        loc = ("rewards", i, "threshold")
+        side = "equal to" if r.threshold == value else "worse than"
+        yield ctx.problem(
+            loc,
+            f"the {r.metric.label} reward pays at {figure(r.metric, r.threshold)} {ctx.at(loc)}, "
+            f"{side} the target {figure(r.metric, value)} {ctx.at(where)}: it pays for meeting "
+            "the target",
+            fix="set the threshold clearly better than the target (the framework rewards "
+            "FCR of 85% against a 70% target)",
+        )

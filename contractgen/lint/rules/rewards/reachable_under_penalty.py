@@ -1,0 +1,68 @@
+"""A reward must not be reachable while the penalty for the same metric applies.
+
+## Why is this bad?
+For one metric measured over one period, the penalty fires beyond its trigger and the reward
+pays from its threshold. If the threshold lies on the wrong side of the trigger (a bonus for
+FCR of 55% while FCR under 60% is penalised), the same result earns a bonus and a penalty at
+once: the exhibit contradicts itself, and the settlement will be argued.
+
+## Example
+```yaml
+penalties:
+  rules:
+    - metric: csat
+      trigger: 3.5
+      period: quarter
+rewards:
+  - metric: csat
+    threshold: 3.2
+    period: quarter
+```
+
+## Use instead
+```yaml
+penalties:
+  rules:
+    - metric: csat
+      trigger: 3.5
+      period: quarter
+rewards:
+  - metric: csat
+    threshold: 4.5
+    period: quarter
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractgen.lint.context import SpecContext
+from contractgen.lint.facts import better, figure
+from contractgen.lint.problem import Level, Problem
+
+CODE = "REW002"
+NAME = "rewards.reachable-under-penalty"
+GROUPS = ("rewards", "penalties", "inconsistent")
+LEVEL = Level.ERROR
+
+
+def check(ctx: SpecContext) -> Iterator[Problem]:
+    spec = ctx.spec
+    for i, r in enumerate(spec.rewards):
+        for j, p in enumerate(spec.penalties.rules):
+            if p.metric != r.metric or p.period != r.period:
+                continue
+            if not better(r.metric, p.trigger, r.threshold):
+                continue
+            loc = ("rewards", i, "threshold")
+            trig = ("penalties", "rules", j, "trigger")
+            yield ctx.problem(
+                loc,
+                f"the {r.metric.label} reward pays from {figure(r.metric, r.threshold)} "
+                f"{ctx.at(loc)}, on the wrong side of the penalty trigger "
+                f"{figure(r.metric, p.trigger)} {ctx.at(trig)}: one {r.period.value} can earn "
+                "both",
+                fix="move the reward threshold beyond the target, well clear of the penalty "
+                "trigger",
+            )

@@ -1,0 +1,66 @@
+"""Lint stays light: no Word libraries ever, and no Jinja2 or markdown-it with --spec-only."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from tests.lint.lintcase import ROOT
+
+PROBE = textwrap.dedent(
+    """
+    import json, sys
+    from click.testing import CliRunner
+    from contractgen.lint.cli import lint
+    result = CliRunner().invoke(lint, sys.argv[1:])
+    heavy = ("docx", "docxcompose", "jinja2", "markdown_it")
+    loaded = sorted(m for m in sys.modules if m.split(".")[0] in heavy)
+    print(json.dumps({"exit": result.exit_code, "modules": loaded}))
+    """
+)
+
+
+def probe(*args: str) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_spec_only_imports_no_templates_markdown_or_word() -> None:
+    report = probe("--spec-only", "examples/baseline-aiot-si.yaml")
+    assert report["exit"] in (0, 1)
+    assert report["modules"] == []
+
+
+def test_full_lint_never_imports_word_libraries() -> None:
+    report = probe("examples/baseline-aiot-si.yaml")
+    assert report["exit"] in (0, 1, 2)
+    assert not [m for m in report["modules"] if m.split(".")[0] in ("docx", "docxcompose")]
+
+
+def test_package_import_is_light() -> None:
+    code = (
+        "import sys, contractgen.lint; heavy = ('pydantic', 'ruamel', 'click', 'contractgen.lint.')"
+        "; print(sorted(m for m in sys.modules if m.startswith(heavy)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert done.stdout.strip() == "[]"
