@@ -28,6 +28,10 @@ CELL_PADDING = 230
 """Left and right cell margins plus the border, per column."""
 MIN_CHARS = 3
 MAX_WORD_CHARS = 24
+FILL_IN_CHARS = 18
+"""Room a blank to fill in by hand ("______") asks for: a name or a date, not six characters."""
+KEEP_TOGETHER_ROWS = 8
+"""Tables this short (a signature block, a sign-off form) are kept on one page."""
 """A column is never made narrower than its longest word, up to this many characters."""
 
 _ALIGN = {"text-align:left": "left", "text-align:right": "right", "text-align:center": "center"}
@@ -74,7 +78,9 @@ def render_table(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element
 
     styles = ctx.doc.styles
     cell_widths = [{W.w: str(w), W.type: "dxa"} for w in widths]
-    for header, cells in rows:
+    keep_together = len(rows) <= KEEP_TOGETHER_ROWS
+    for row_index, (header, cells) in enumerate(rows):
+        keep_next = keep_together and row_index < len(rows) - 1
         tr = sub(tbl, W.tr)
         tr_pr = sub(tr, W.trPr)
         sub(tr_pr, W.cantSplit)
@@ -83,7 +89,9 @@ def render_table(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element
         for index, (align, segments) in enumerate(cells[: len(widths)]):
             tc = sub(tr, W.tc)
             sub(sub(tc, W.tcPr), W.tcW, cell_widths[index])
-            p = add_paragraph(tc, align=align, bidi=is_rtl(plain_text(segments)))
+            p = add_paragraph(
+                tc, align=align, bidi=is_rtl(plain_text(segments)), keep_next=keep_next
+            )
             emit(p, segments, styles)
 
 
@@ -101,7 +109,10 @@ def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
     widest_word = [MIN_CHARS] * columns
     for row in rows:
         for index, text in enumerate(row[:columns]):
-            longest[index] = max(longest[index], _text_width(text))
+            width = _text_width(text)
+            if "___" in text:
+                width = max(width, FILL_IN_CHARS)
+            longest[index] = max(longest[index], width)
             for word in text.split():
                 widest_word[index] = max(widest_word[index], min(_text_width(word), MAX_WORD_CHARS))
     wanted = [n * CHAR_WIDTH + CELL_PADDING for n in longest]

@@ -174,6 +174,23 @@ def test_column_widths_share_out_the_width() -> None:
     assert cjk[0] > cjk[1]
 
 
+def test_fill_in_blanks_get_room_to_write() -> None:
+    _label, blank = column_widths([["Date of Installation Completion", "______"]], 9000)
+    assert blank >= 18 * 105, "a blank to fill in by hand needs room for a name or a date"
+
+
+def _keep_next_rows(docx: bytes) -> list[bool]:
+    rows = body(docx).iterfind(".//w:tbl/w:tr", NS)
+    return [r.find("w:tc/w:p/w:pPr/w:keepNext", NS) is not None for r in rows]
+
+
+def test_short_tables_stay_on_one_page_long_ones_may_break() -> None:
+    short = "| Signed for | Brand |\n|---|---|\n| Name | ______ |\n| Date | ______ |\n"
+    assert _keep_next_rows(render_exhibit(exhibit(short))) == [True, True, False]
+    long = "| A | B |\n|---|---|\n" + "".join(f"| {i} | x |\n" for i in range(20))
+    assert not any(_keep_next_rows(render_exhibit(exhibit(long))))
+
+
 def test_block_quotes_use_the_note_style() -> None:
     docx = render_exhibit(construct_exhibit("blockquote"))
     styles = [s.get(w("val")) for s in body(docx).iterfind("w:p/w:pPr/w:pStyle", NS)]
