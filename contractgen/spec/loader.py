@@ -1,18 +1,20 @@
 """Load a deal spec from YAML or JSON, keeping every value's position, with exact errors.
 
-ruamel.yaml's round-trip loader is used because it records the line and column of every key and
-value (PyYAML throws them away), and it refuses duplicate keys. Every error of a file is collected
+libyaml's node graph keeps the line and column of every key and value; duplicate keys are refused
+here, and scalars are typed by the YAML 1.2 core schema. Every error of a file is collected
 and reported at once, sorted by position, as ``file:line:col: message``.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from contractgen.errors import Diagnostic, Location, UserError
 from contractgen.spec.limits import MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
@@ -115,66 +117,98 @@ def _position_of(data: bytes, offset: int) -> tuple[int, int]:
 
 
 # --- parsing YAML with positions -------------------------------------------------------------
+#
+# libyaml (through PyYAML's C parser) builds the node graph, which carries the line and column of
+# every key and value, about fifty times faster than a pure-Python round-trip loader; scalars are
+# then typed here by the YAML 1.2 core schema, so `NO` stays a country code and `yes` stays text
+# instead of turning into a boolean as YAML 1.1 would have it.
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_TAG = "tag:yaml.org,2002:"
+
+
+@functools.lru_cache(maxsize=1)
+def _loader_class() -> type:
+    """A libyaml loader whose implicit typing is the YAML 1.2 core schema."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+
+    for tag, pattern, first in (
+        ("null", _NULL, ["~", "n", "N", ""]),
+        ("bool", _BOOL, list("tTfF")),
+        ("int", _INT, list("-+0123456789")),
+        ("float", _FLOAT, list("-+.0123456789")),
+        ("timestamp", _DATE, list("0123456789")),
+    ):
+        Loader.add_implicit_resolver(_TAG + tag, pattern, first)
+    return Loader
 
 
 def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
     """Parse YAML (or JSON, a subset of it) into plain Python values plus their positions."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    import yaml
 
-    yaml = YAML(typ="rt", pure=True)
-    yaml.allow_duplicate_keys = False
+    loader_class = _loader_class()
     try:
-        _check_events(yaml, text, name)
-        data = yaml.load(text)
+        _check_events(yaml.parse(text, Loader=loader_class), name)
+        node = yaml.compose(text, Loader=loader_class)
     except UserError:
         raise
-    except MarkedYAMLError as exc:
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "YAML syntax error").strip()
-        problem = _explain_yaml_problem(problem, exc)
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise UserError(name, problem, line, col) from None
-    except YAMLError as exc:
+        at = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
+        raise UserError(name, _explain_yaml_problem(problem, at), line, col) from None
+    except yaml.YAMLError as exc:
         raise UserError(name, f"YAML error: {str(exc).strip().splitlines()[0]}") from None
     except RecursionError:
         raise UserError(name, f"nesting is deeper than {MAX_DEPTH} levels") from None
     positions = Positions(name)
-    if data is None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null"):
         raise UserError(name, "the file is empty; a deal spec starts with `deal:`", 1, 1)
-    plain = _to_plain(data, (), positions, _Budget(name))
-    if not isinstance(plain, dict):
+    if not isinstance(node, yaml.MappingNode):
         raise UserError(
             name,
             "a deal spec is a mapping of sections (deal:, parties:, …), not a single value",
-            1,
-            1,
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
         )
-    return plain, positions
+    positions.values[()] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    return _to_plain(node, (), positions, _Budget(name)), positions
 
 
-def _explain_yaml_problem(problem: str, exc: Exception) -> str:
-    if "found duplicate key" in problem or "duplicate key" in str(exc):
-        key = problem.split('"')[1] if '"' in problem else ""
-        return f'duplicate key "{key}": each key may appear once in a mapping'
-    if "found character '\\t'" in problem:
+def _explain_yaml_problem(problem: str, at: str) -> str:
+    """libyaml's wording, made specific where the cause is known."""
+    if at == "\t" or "'\\t'" in problem:
         return "a tab character cannot indent YAML; use spaces"
+    if "invalid Unicode character escape" in problem:
+        return (
+            "this escape is not a character a document can hold "
+            "(a lone surrogate such as \\ud800?)"
+        )
     return problem[0].upper() + problem[1:] if problem else "YAML syntax error"
 
 
-def _check_events(yaml: Any, text: str, name: str) -> None:
+def _check_events(events: Iterator[Any], name: str) -> None:
     """Count aliases and depth on the event stream, before anything is built in memory."""
-    from ruamel.yaml.events import (
-        AliasEvent,
-        CollectionEndEvent,
-        MappingStartEvent,
-        SequenceStartEvent,
-    )
+    import yaml
 
     aliases = 0
     depth = 0
-    for event in yaml.parse(text):
-        if isinstance(event, AliasEvent):
+    for event in events:
+        if isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
                 m = event.start_mark
@@ -185,14 +219,14 @@ def _check_events(yaml: Any, text: str, name: str) -> None:
                     m.line + 1,
                     m.column + 1,
                 )
-        elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
                 m = event.start_mark
                 raise UserError(
                     name, f"nesting is deeper than {MAX_DEPTH} levels", m.line + 1, m.column + 1
                 )
-        elif isinstance(event, CollectionEndEvent):
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
 
@@ -216,54 +250,97 @@ class _Budget:
             )
 
 
+def _pos(node: Any) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
 def _to_plain(node: Any, loc: Loc, positions: Positions, budget: _Budget) -> Any:
-    """Copy ruamel's containers into dicts/lists, recording where each value sits."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    """Turn the node graph into dicts, lists and scalars, recording where each value sits."""
+    import yaml
 
     budget.spend(loc, positions)
-    if isinstance(node, CommentedMap):
-        out: dict[Any, Any] = {}
-        for key in node:
-            if not isinstance(key, (str, int, bool)) or isinstance(key, bool):
-                line, col = node.lc.key(key)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in _merged_pairs(node, positions):
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise UserError(positions.path, "a key must be a plain name", *_pos(key_node))
+            key = key_node.value
+            if key in out:
                 raise UserError(
-                    positions.path, f"a key must be a plain name, not {key!r}", line + 1, col + 1
+                    positions.path,
+                    f'duplicate key "{key}": each key may appear once in a mapping',
+                    *_pos(key_node),
                 )
-            skey = str(key)
-            kline, kcol = node.lc.key(key)
-            vline, vcol = node.lc.value(key)
-            positions.keys[(*loc, skey)] = (kline + 1, kcol + 1)
-            positions.values[(*loc, skey)] = (vline + 1, vcol + 1)
-            out[skey] = _to_plain(node[key], (*loc, skey), positions, budget)
+            positions.keys[(*loc, key)] = _pos(key_node)
+            positions.values[(*loc, key)] = _pos(value_node)
+            out[key] = _to_plain(value_node, (*loc, key), positions, budget)
         return out
-    if isinstance(node, CommentedSeq):
+    if isinstance(node, yaml.SequenceNode):
         items = []
-        for i, item in enumerate(node):
-            line, col = node.lc.item(i)
-            positions.values[(*loc, i)] = (line + 1, col + 1)
+        for i, item in enumerate(node.value):
+            positions.values[(*loc, i)] = _pos(item)
             items.append(_to_plain(item, (*loc, i), positions, budget))
         return items
-    if isinstance(node, (dict, list)):  # pragma: no cover - ruamel rt always gives Commented*
-        raise UserError(positions.path, "unexpected YAML structure")
     return _scalar(node)
 
 
-def _scalar(value: Any) -> Any:
-    """ruamel's scalar subclasses → plain Python types pydantic validates normally."""
+def _merged_pairs(node: Any, positions: Positions) -> list[tuple[Any, Any]]:
+    """A mapping's pairs with YAML merge keys (``<<: *defaults``) expanded; own keys win."""
+    import yaml
+
+    own = [(k, v) for k, v in node.value if k.tag != _TAG + "merge" and k.value != "<<"]
+    merged: list[tuple[Any, Any]] = []
+    for k, v in node.value:
+        if k.tag == _TAG + "merge" or (isinstance(k, yaml.ScalarNode) and k.value == "<<"):
+            sources = v.value if isinstance(v, yaml.SequenceNode) else [v]
+            for source in sources:
+                if not isinstance(source, yaml.MappingNode):
+                    raise UserError(
+                        positions.path, "a merge key (<<) takes a mapping", *_pos(source)
+                    )
+                merged.extend(_merged_pairs(source, positions))
+    names = {k.value for k, _ in own if isinstance(k, yaml.ScalarNode)}
+    kept: list[tuple[Any, Any]] = []
+    for k, v in merged:
+        if k.value not in names:
+            names.add(k.value)
+            kept.append((k, v))
+    return own + kept
+
+
+def _scalar(node: Any) -> Any:
+    """A scalar node's value typed by its (implicit or explicit) tag; text otherwise."""
     import datetime as dt
 
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, dt.datetime):
-        return dt.datetime(*value.timetuple()[:6])
-    if isinstance(value, dt.date):
-        return dt.date(value.year, value.month, value.day)
-    if isinstance(value, str):
-        return str(value)
+    value: str = node.value
+    tag: str = node.tag
+    if tag == _TAG + "null":
+        return None
+    if tag == _TAG + "bool":
+        return value.lower() == "true"
+    if tag == _TAG + "int":
+        text = value.replace("_", "")
+        try:
+            if text.startswith(("0o", "0x")):
+                return int(text[2:], 8 if text[1] == "o" else 16)
+            return int(text)
+        except ValueError:
+            return value
+    if tag == _TAG + "float":
+        low = value.lower()
+        if low.endswith(".inf"):
+            return float("-inf") if low.startswith("-") else float("inf")
+        if low == ".nan":
+            return float("nan")
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    if tag == _TAG + "timestamp" and _DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
     return value
 
 

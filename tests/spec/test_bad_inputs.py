@@ -74,7 +74,7 @@ CASES: dict[str, tuple[Callable[[Path], tuple[str, int | None]], str]] = {
     # the parser notices the open bracket on the next line, where the flow sequence breaks
     "yaml syntax error": (
         _replace("  currency: EUR\n", "  currency: [EUR\n", offset=1),
-        r"Expected ',' or ']'",
+        r"expected ',' or ']'",
     ),
     "duplicate key": (
         _replace("  currency: EUR\n", "  currency: EUR\n  currency: USD\n", at="  currency: USD"),
@@ -120,7 +120,7 @@ CASES: dict[str, tuple[Callable[[Path], tuple[str, int | None]], str]] = {
             "  title: Vision sensor installation and support, Benelux",
             '  title: "Vision\\ud800 sensor"',
         ),
-        r"U\+D800",
+        r"lone surrogate",
     ),
     "end before start": (
         _replace('    end: "18:00"', '    end: "08:00"'),
