@@ -128,11 +128,11 @@ def generate_batch(n: int, folder: Path) -> list[Path]:
 
 def _whole_deal(args: tuple[Path, Path]) -> bool:
     spec, out = args
-    from contractgen.lint.api import lint_paths
-
     from contractgen.build import BuildOptions, build_deal
+    from contractgen.lint.engine import lint_loaded
+    from contractgen.spec.loader import load_spec
 
-    lint_paths([spec])
+    lint_loaded(load_spec(spec))
     return build_deal(spec, BuildOptions(output=out)).status == "built"
 
 
