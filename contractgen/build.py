@@ -171,7 +171,17 @@ def deal_folder(output: Path, deal_id: str) -> Path:
 def _deal_lock(root: Path, name: str) -> Iterator[None]:
     """An exclusive lock per deal, so two builds of one deal wait for each other."""
     lock_path = root / f".{name}.lock"
-    fh = open(lock_path, "a+b")  # noqa: SIM115 - held for the duration of the context
+    if lock_path.is_symlink():
+        raise UserError(
+            str(lock_path),
+            "refusing to write outside the output folder (the lock file is a symbolic link)",
+        )
+    try:
+        # O_NOFOLLOW: a link planted after the check above is refused too, never followed.
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError as exc:
+        raise UserError(str(lock_path), f"cannot create the lock file: {exc.strerror}") from None
+    fh = os.fdopen(fd, "a+b")
     try:
         try:
             import fcntl
@@ -186,6 +196,13 @@ def _deal_lock(root: Path, name: str) -> Iterator[None]:
         fh.close()
 
 
+def _umask() -> int:
+    """The process umask (reading it means setting it; set it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def publish(folder: Path, files: dict[str, bytes]) -> None:
     """Replace ``folder`` with exactly ``files``: all of the new set, or the old set untouched."""
     root = folder.parent
@@ -198,6 +215,9 @@ def publish(folder: Path, files: dict[str, bytes]) -> None:
     with _deal_lock(root, folder.name):
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=root))
         try:
+            # mkdtemp makes a private folder (0700); a published deal is as readable as any
+            # folder the user creates, so it gets the mode their umask gives.
+            os.chmod(staging, 0o777 & ~_umask())
             for name, data in sorted(files.items()):
                 target = staging / name
                 with open(target, "wb") as fh:
@@ -213,7 +233,7 @@ def publish(folder: Path, files: dict[str, bytes]) -> None:
                 os.rename(folder, old)
             try:
                 os.rename(staging, folder)
-            except OSError:
+            except BaseException:  # Ctrl-C too: the old set must not stay hidden under .old-
                 if old is not None:
                     os.rename(old, folder)
                 raise
@@ -244,6 +264,8 @@ def _unchanged(folder: Path, digest: str) -> bool:
         record = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
+    if not isinstance(record, dict) or not isinstance(record.get("files"), dict):
+        return False  # edited or damaged by hand: build again rather than trust it
     return record.get("inputs_sha256") == digest and all(
         (folder / name).is_file() for name in record.get("files", {})
     )

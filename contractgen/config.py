@@ -50,10 +50,27 @@ def find_config_file(start: Path | None = None) -> tuple[Path, dict[str, Any]] |
             return own, _read_toml(own)
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
-            table = _read_toml(pyproject).get("tool", {}).get("contractgen")
-            if isinstance(table, dict):
+            table = tool_table(_read_toml(pyproject), pyproject)
+            if table is not None:
                 return pyproject, table
     return None
+
+
+def tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    """``[tool.contractgen]`` of a parsed pyproject.toml, or None if it has none.
+
+    ``tool`` and ``tool.contractgen`` are the user's to write, so either may be a value other
+    than a table (``tool = 5``); that is a mistake in the file, not a crash.
+    """
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise UserError(str(path), "[tool] must be a table")
+    table = tool.get("contractgen")
+    if table is not None and not isinstance(table, dict):
+        raise UserError(str(path), "[tool.contractgen] must be a table of settings")
+    return table
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -81,7 +98,7 @@ def load_project_config(path: Path | None = None) -> ProjectConfig:
             raise UserError(str(path), "configuration file not found")
         table = _read_toml(path)
         if path.name == "pyproject.toml":
-            table = table.get("tool", {}).get("contractgen", {})
+            table = tool_table(table, path) or {}
         found: tuple[Path, dict[str, Any]] | None = (path, table)
     else:
         found = find_config_file()

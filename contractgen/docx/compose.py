@@ -49,10 +49,19 @@ from contractgen.docx.ooxml import (
     RT_CORE,
     RT_FOOTER,
     RT_HEADER,
+    RT_NUMBERING,
+    RT_SETTINGS,
+    RT_STYLES,
     W,
     parse,
 )
-from contractgen.docx.package import Package, Relationship, build_time, serialize_rels
+from contractgen.docx.package import (
+    Package,
+    Relationship,
+    build_time,
+    resolve_target,
+    serialize_rels,
+)
 from contractgen.docx.properties import DocProperties, app_xml, core_xml
 from contractgen.docx.reference import setting_on
 from contractgen.docx.styles import ensure_style
@@ -90,13 +99,14 @@ def compose_with_cover(cover: Path, builder: DocumentBuilder, props: DocProperti
     final = body.find(W.sectPr)
     cover_sect = copy.deepcopy(final) if final is not None else None
     cover_length = len(body) - (1 if final is not None else 0)
-    numbering = master.part.numbering_part.element
+    composer = Composer(master)
+    composer.restart_numbering = False
+    # A cover without lists has no numbering part; python-docx cannot create one, docxcompose can.
+    numbering = composer.numbering_part().element
     cover_abstracts = {el.get(W.abstractNumId) for el in numbering.iterchildren(W.abstractNum)}
 
     exhibits = len(builder.headers)
     pack = builder.package(props, last_section_in_paragraph=True).to_bytes()
-    composer = Composer(master)
-    composer.restart_numbering = False
     try:
         composer.append(Document(io.BytesIO(pack)))
     except (KeyError, ValueError, SyntaxError) as exc:
@@ -133,6 +143,24 @@ def _check_cover(cover: Path) -> None:
         raise UserError(str(cover), f"the cover document is damaged: {exc}") from exc
     if root.tag != W.document or root.find(W.body) is None:
         raise UserError(str(cover), "the cover document has no document body")
+    # python-docx trusts these parts' root elements and fails with odd errors when they are wrong.
+    expected = {RT_STYLES: W.styles, RT_NUMBERING: W.numbering, RT_SETTINGS: W.settings}
+    try:
+        document_rels = package.rels(main)
+    except etree.XMLSyntaxError as exc:
+        raise UserError(str(cover), f"the cover document is damaged: {exc}") from exc
+    for rel in document_rels:
+        name = resolve_target(main, rel.target)
+        if rel.type not in expected or rel.external or name not in package.parts:
+            continue
+        try:
+            tag = parse(package.parts[name]).tag
+        except etree.XMLSyntaxError as exc:
+            raise UserError(str(cover), f"the cover document is damaged: {name}: {exc}") from exc
+        if tag != expected[rel.type]:
+            raise UserError(
+                str(cover), f"the cover document is damaged: {name} has the wrong content"
+            )
 
 
 def _add_headers_and_footers(master: WordDocument, builder: DocumentBuilder) -> list[SectionRefs]:

@@ -13,6 +13,7 @@ import io
 import os
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,6 +30,12 @@ _COMPRESS_LEVEL = 6
 _READABLE_COMPRESSION = frozenset(
     {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 )
+
+
+MAX_DOCX_BYTES = 50_000_000
+"""A reference or cover .docx larger than this is refused (house styles are kilobytes)."""
+MAX_DOCX_EXPANDED = 200_000_000
+"""Total uncompressed size of a .docx's parts: refuses zip bombs before anything is inflated."""
 
 
 def build_time() -> datetime:
@@ -118,8 +125,16 @@ class Package:
                         f"cannot read the .docx archive: {odd[0]} uses an "
                         "unsupported compression method",
                     )
+                expanded = sum(info.file_size for info in infos)
+                if expanded > MAX_DOCX_EXPANDED:
+                    raise UserError(
+                        source,
+                        f"the .docx expands to {expanded:,} bytes; at most "
+                        f"{MAX_DOCX_EXPANDED:,} are accepted (a zip bomb?)",
+                    )
                 parts = {info.filename: zf.read(info) for info in infos}
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
+        # zlib.error: a damaged deflate stream inside an otherwise readable archive.
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as exc:
             raise UserError(
                 source, f"not a Word .docx file (not a readable zip archive: {exc})"
             ) from exc
@@ -135,6 +150,12 @@ class Package:
     def from_path(cls, path: Path) -> Package:
         """Open a .docx file, reporting a missing or unreadable file as the user's error."""
         try:
+            size = path.stat().st_size
+            if size > MAX_DOCX_BYTES:
+                raise UserError(
+                    str(path),
+                    f"the file is {size:,} bytes; at most {MAX_DOCX_BYTES:,} are accepted",
+                )
             data = path.read_bytes()
         except OSError as exc:
             raise UserError(str(path), f"cannot read the file: {exc.strerror or exc}") from exc
@@ -147,7 +168,13 @@ class Package:
 
     def main_document(self, source: str) -> str:
         """The name of the main document part, found through the package relationships."""
-        for rel in self.rels(""):
+        try:
+            package_rels = self.rels("")
+        except etree.XMLSyntaxError as exc:
+            raise UserError(
+                source, f"not a Word .docx file: _rels/.rels is damaged: {exc}"
+            ) from exc
+        for rel in package_rels:
             if rel.type == RT_OFFICE_DOCUMENT and not rel.external:
                 name = resolve_target("", rel.target)
                 if name in self.parts:

@@ -141,6 +141,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise UserError(str(path), "configuration file not found") from None
     except OSError as exc:
         raise UserError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:  # tomllib decodes the bytes itself: not UTF-8 text
+        raise UserError(str(path), f"cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"at line (\d+), column (\d+)", str(exc))
         line, col = (int(m[1]), int(m[2])) if m else (0, 0)
@@ -150,7 +152,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def _lint_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
     """``[tool.contractgen.lint]`` in a pyproject.toml, ``[lint]`` in any other file."""
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("contractgen", {}).get("lint")
+        from contractgen.config import tool_table
+
+        table = (tool_table(data, path) or {}).get("lint")
     else:
         table = data.get("lint")
     if table is not None and not isinstance(table, dict):

@@ -160,6 +160,8 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
     import yaml
 
     loader_class = _loader_class()
+    if text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
+        text = _join_escaped_pairs(text)
     try:
         _check_events(yaml.parse(text, Loader=loader_class), name)
         node = yaml.compose(text, Loader=loader_class)
@@ -171,6 +173,19 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         at = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
         raise UserError(name, _explain_yaml_problem(problem, at), line, col) from None
+    except yaml.reader.ReaderError as exc:
+        # A control character typed or pasted into the file as itself (not as an escape).
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        at = max(text.find(chr(code)), 0)
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise UserError(
+            name,
+            f"character U+{code:04X} cannot be stored in a deal spec or a Word document; "
+            "remove it",
+            line,
+            col,
+        ) from None
     except yaml.YAMLError as exc:
         raise UserError(name, f"YAML error: {str(exc).strip().splitlines()[0]}") from None
     except RecursionError:
@@ -189,6 +204,29 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
     return _to_plain(node, (), positions, _Budget(name)), positions
 
 
+_ESCAPED_PAIR = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+)
+"""``\\ud83d\\ude80``: one character beyond U+FFFF written as two escapes, the way JSON
+writers (Python's ``json.dumps`` by default) write emoji and rare CJK characters."""
+
+
+def _join_escaped_pairs(text: str) -> str:
+    """In a JSON spec, rewrite surrogate-pair escapes as the ``\\UXXXXXXXX`` libyaml reads.
+
+    libyaml refuses each half of a pair on its own, so a JSON spec naming a partner "… 🚀" could
+    not be loaded. In JSON a backslash occurs only inside double-quoted strings, so the rewrite
+    is exact there (YAML files, with their single-quoted and block text, are left alone); only an
+    unescaped backslash starts an escape, hence the even-backslash prefix.
+    """
+
+    def join(m: re.Match[str]) -> str:
+        high, low = int(m[2], 16), int(m[3], 16)
+        return f"{m[1]}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
+
+    return _ESCAPED_PAIR.sub(join, text)
+
+
 def _explain_yaml_problem(problem: str, at: str) -> str:
     """libyaml's wording, made specific where the cause is known."""
     if at == "\t" or "'\\t'" in problem:
@@ -202,20 +240,34 @@ def _explain_yaml_problem(problem: str, at: str) -> str:
 
 
 def _check_events(events: Iterator[Any], name: str) -> None:
-    """Count aliases and depth on the event stream, before anything is built in memory."""
+    """Count aliases and depth on the event stream, before anything is built in memory.
+
+    An alias to a mapping or list that is still open (``a: &a [*a]``) would make the value
+    contain itself, which no spec can mean; it is refused here, where its position is known.
+    """
     import yaml
 
     aliases = 0
     depth = 0
+    open_anchors: dict[str, bool] = {}  # anchor → is the collection it names still open?
+    stack: list[str | None] = []  # the anchors of the collections being read, innermost last
     for event in events:
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
+            m = event.start_mark
             if aliases > MAX_ALIASES:
-                m = event.start_mark
                 raise UserError(
                     name,
                     f"more than {MAX_ALIASES} alias references (*name); "
                     "a deal spec needs few or none",
+                    m.line + 1,
+                    m.column + 1,
+                )
+            if open_anchors.get(event.anchor):
+                raise UserError(
+                    name,
+                    f"alias *{event.anchor} is inside the value it refers to, "
+                    "so that value would contain itself forever",
                     m.line + 1,
                     m.column + 1,
                 )
@@ -226,8 +278,16 @@ def _check_events(events: Iterator[Any], name: str) -> None:
                 raise UserError(
                     name, f"nesting is deeper than {MAX_DEPTH} levels", m.line + 1, m.column + 1
                 )
+            stack.append(event.anchor)
+            if event.anchor:
+                open_anchors[event.anchor] = True
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+            anchor = stack.pop()
+            if anchor:
+                open_anchors[anchor] = False
+        elif isinstance(event, yaml.ScalarEvent) and event.anchor:
+            open_anchors[event.anchor] = False
 
 
 @dataclass
@@ -261,7 +321,7 @@ def _to_plain(node: Any, loc: Loc, positions: Positions, budget: _Budget) -> Any
     budget.spend(loc, positions)
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
-        for key_node, value_node in _merged_pairs(node, positions):
+        for key_node, value_node in _merged_pairs(node, loc, positions, budget):
             if not isinstance(key_node, yaml.ScalarNode):
                 raise UserError(positions.path, "a key must be a plain name", *_pos(key_node))
             key = key_node.value
@@ -284,8 +344,14 @@ def _to_plain(node: Any, loc: Loc, positions: Positions, budget: _Budget) -> Any
     return _scalar(node)
 
 
-def _merged_pairs(node: Any, positions: Positions) -> list[tuple[Any, Any]]:
-    """A mapping's pairs with YAML merge keys (``<<: *defaults``) expanded; own keys win."""
+def _merged_pairs(
+    node: Any, loc: Loc, positions: Positions, budget: _Budget
+) -> list[tuple[Any, Any]]:
+    """A mapping's pairs with YAML merge keys (``<<: *defaults``) expanded; own keys win.
+
+    Every merged pair is charged to the budget: merges of merges double at each level, so a
+    few dozen aliases would otherwise expand into billions of pairs before any value is built.
+    """
     import yaml
 
     own = [(k, v) for k, v in node.value if k.tag != _TAG + "merge" and k.value != "<<"]
@@ -298,7 +364,9 @@ def _merged_pairs(node: Any, positions: Positions) -> list[tuple[Any, Any]]:
                     raise UserError(
                         positions.path, "a merge key (<<) takes a mapping", *_pos(source)
                     )
-                merged.extend(_merged_pairs(source, positions))
+                for _ in source.value:
+                    budget.spend(loc, positions)
+                merged.extend(_merged_pairs(source, loc, positions, budget))
     names = {k.value for k, _ in own if isinstance(k, yaml.ScalarNode)}
     kept: list[tuple[Any, Any]] = []
     for k, v in merged:

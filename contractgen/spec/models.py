@@ -410,7 +410,8 @@ class Calendar(Model):
 
         try:
             ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError):
+        # OSError: a folder of the zone database ("Europe") or a name too long for a file.
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             raise ValueError(f'"{v}" is not an IANA time zone like "America/Los_Angeles"') from None
         return v
 
