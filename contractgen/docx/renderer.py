@@ -15,10 +15,7 @@ import functools
 from collections.abc import Callable
 
 from lxml import etree
-from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.front_matter import front_matter_plugin
-from mdit_py_plugins.tasklists import tasklists_plugin
 
 from contractgen.docx.context import BlockContext, BlockHandler, DocumentState
 from contractgen.docx.inline import (
@@ -37,29 +34,20 @@ from contractgen.docx.ooxml import W, xml_safe
 from contractgen.docx.paragraphs import Indent, add_paragraph
 from contractgen.docx.styles import StyleMap
 from contractgen.docx.tables import render_table
+from contractgen.mdparse import parse_tokens
 
 SPACE_AFTER_BLOCK = 120
 """Space above a paragraph that follows a list or table (twentieths of a point)."""
-
-
-@functools.lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
-    """The one Markdown dialect exhibits are written in (shared with tests that read it back)."""
-    md = MarkdownIt("commonmark", {"html": False})
-    md.enable("table")
-    md.use(front_matter_plugin)
-    md.use(tasklists_plugin)
-    return md
 
 
 @functools.lru_cache(maxsize=16)
 def parse_markdown(markdown: str) -> SyntaxTreeNode:
     """The syntax tree of ``markdown``; characters XML cannot hold are dropped first.
 
-    Cached: a deal's exhibits are rendered on their own and again inside the pack, and parsing
-    is a third of the rendering time. The tree is only read, never changed, by the renderer.
+    Cached: a deal's exhibits are rendered on their own and again inside the pack. The tokens
+    come from the shared parse, which lint's document checks may already have made.
     """
-    return SyntaxTreeNode(markdown_parser().parse(xml_safe(markdown)))
+    return SyntaxTreeNode(list(parse_tokens(xml_safe(markdown))))
 
 
 def new_document_state(

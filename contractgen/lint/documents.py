@@ -3,18 +3,17 @@
 The Markdown convention of the clause library: section headings read ``## 7. Escalation``;
 defined terms are bold at the start of a list item or table cell in the Definitions section
 (``- **Business Hours** means …``); cross-references read "Section 7" or "Appendix 2".
-markdown-it-py is imported here only, and this module only when document checks run.
+The tokens come from the shared parse (contractgen.mdparse, which the Word renderer reuses);
+markdown-it-py is imported only when document checks run.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
 
     from contractgen.exhibit import Exhibit
 
@@ -131,17 +130,9 @@ def plain(text: str) -> str:
     return " ".join(_MARKUP.sub("", text).split())
 
 
-@functools.lru_cache(maxsize=1)
-def _block_parser() -> MarkdownIt:
-    """A block-level parser, built once: the checks read headings, tables and the raw text of
-    each inline run, never the inline tokens, so inline parsing (half the cost) is skipped."""
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark").enable("table").disable("inline")
-
-
 def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibit:
-    md = _block_parser()
+    from contractgen.mdparse import parse_tokens
+
     source = exhibit.markdown
     parsed = ParsedExhibit(
         exhibit.key,
@@ -152,7 +143,7 @@ def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibi
     for m in _INLINE_DEFINITION.finditer(source):
         for quoted in re.findall(r"[\"“]([A-Z][^\"”()]{0,60})[\"”]", m[0]):
             parsed.inline_terms.append(quoted)
-    tokens = md.parse(source)
+    tokens = parse_tokens(source)
     definitions_level = 0
     """Heading level that opened the Definitions section (0: not inside it)."""
     header: list[str] = []

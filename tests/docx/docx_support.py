@@ -9,8 +9,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from contractgen.docx.renderer import markdown_parser
 from contractgen.exhibit import Exhibit
+from contractgen.mdparse import markdown_parser
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"

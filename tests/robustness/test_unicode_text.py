@@ -17,7 +17,7 @@ import pypandoc
 import pytest
 from markdown_it.token import Token
 
-from contractgen.docx.renderer import markdown_parser
+from contractgen.mdparse import markdown_parser
 from tests.robustness.support import (
     CASE_DEAL,
     CASE_TEXT,
