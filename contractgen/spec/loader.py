@@ -212,7 +212,9 @@ writers (Python's ``json.dumps`` by default) write emoji and rare CJK characters
 
 
 def _join_escaped_pairs(text: str) -> str:
-    """In a JSON spec, rewrite surrogate-pair escapes as the ``\\UXXXXXXXX`` libyaml reads.
+    """In a JSON spec, rewrite surrogate-pair escapes as the eight-digit escapes libyaml reads.
+
+    For example the pair for 🚀 becomes ``\\U0001F680``.
 
     libyaml refuses each half of a pair on its own, so a JSON spec naming a partner "… 🚀" could
     not be loaded. In JSON a backslash occurs only inside double-quoted strings, so the rewrite
