@@ -100,6 +100,19 @@ def _folder_fingerprint(folders: Sequence[Path]) -> str:
     return _FINGERPRINTS[key]
 
 
+_DIGESTS: dict[tuple[str, int, int], bytes] = {}
+
+
+def _file_digest(path: Path) -> bytes:
+    """SHA-256 of a companion file, read once per process while its size and mtime hold (a
+    batch hashes the same reference .docx for every deal)."""
+    st = path.stat()
+    key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    if key not in _DIGESTS:
+        _DIGESTS[key] = hashlib.sha256(path.read_bytes()).digest()
+    return _DIGESTS[key]
+
+
 def inputs_hash(spec_bytes: bytes, options: BuildOptions) -> str:
     """A content hash of everything that decides the output: spec, library, style, version."""
     h = hashlib.sha256()
@@ -108,13 +121,10 @@ def inputs_hash(spec_bytes: bytes, options: BuildOptions) -> str:
     h.update(hashlib.sha256(spec_bytes).digest())
     h.update(_folder_fingerprint([BUILTIN_LIBRARY, *options.libraries]).encode())
     for extra in (options.reference_docx, options.cover):
-        if extra is not None and extra.is_file():
-            h.update(hashlib.sha256(extra.read_bytes()).digest())
-        else:
-            h.update(b"-")
+        h.update(_file_digest(extra) if extra is not None and extra.is_file() else b"-")
     docx_default = "docx" in options.formats and options.reference_docx is None
     if docx_default and DEFAULT_REFERENCE_DOCX.is_file():
-        h.update(hashlib.sha256(DEFAULT_REFERENCE_DOCX.read_bytes()).digest())
+        h.update(_file_digest(DEFAULT_REFERENCE_DOCX))
     return h.hexdigest()
 
 

@@ -62,6 +62,14 @@ def ordered_priorities(spec: DealSpec) -> list[tuple[int, Priority]]:
     return sorted(enumerate(spec.support.priorities), key=lambda ip: int(ip[1].id[1:]))
 
 
+def no_night_cover(spec: DealSpec) -> bool:
+    """True when nobody is on duty outside business hours: the standard package with no on-call
+    agreed. Round-the-clock targets are then promises nobody is there to keep."""
+    from contractgen.spec.models import Package
+
+    return spec.support.package == Package.STANDARD and spec.support.on_call is not True
+
+
 def most_urgent(spec: DealSpec) -> tuple[int, Priority]:
     return ordered_priorities(spec)[0]
 

@@ -34,9 +34,8 @@ from collections.abc import Iterator
 
 from contractgen.lint.clock import is_business
 from contractgen.lint.context import SpecContext
-from contractgen.lint.facts import most_urgent
+from contractgen.lint.facts import most_urgent, no_night_cover
 from contractgen.lint.problem import Level, Problem
-from contractgen.spec.models import Package
 
 CODE = "CAL003"
 NAME = "calendar.p0-nobody-on-duty"
@@ -46,7 +45,7 @@ LEVEL = Level.WARNING
 
 def check(ctx: SpecContext) -> Iterator[Problem]:
     support = ctx.spec.support
-    if support.package != Package.STANDARD or support.on_call is True:
+    if not no_night_cover(ctx.spec):
         return
     i, p = most_urgent(ctx.spec)
     if is_business(p.response):

@@ -40,9 +40,8 @@ from collections.abc import Iterator
 
 from contractgen.lint.clock import is_business
 from contractgen.lint.context import SpecContext
-from contractgen.lint.facts import ordered_priorities
+from contractgen.lint.facts import no_night_cover, ordered_priorities
 from contractgen.lint.problem import Level, Problem
-from contractgen.spec.models import Package
 
 CODE = "CAL002"
 NAME = "calendar.round-the-clock-on-standard"
@@ -51,8 +50,7 @@ LEVEL = Level.ERROR
 
 
 def check(ctx: SpecContext) -> Iterator[Problem]:
-    support = ctx.spec.support
-    if support.package != Package.STANDARD or support.on_call is True:
+    if not no_night_cover(ctx.spec):
         return
     for i, p in ordered_priorities(ctx.spec)[1:]:
         if is_business(p.response):
