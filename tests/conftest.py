@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,11 @@ from contractgen.cli import cli
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 PRESETS = ("standard", "premium")
+
+# The suite (and every command it runs in a subprocess) keeps the compiled-validator cache in
+# a folder of its own, never in the user's cache directory.
+os.environ["CONTRACTGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="contractgen-test-cache-")
+os.environ.pop("CONTRACTGEN_NO_CACHE", None)
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ message [CODE]``, one finding a line; waived findings are left out of text and G
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -69,6 +67,8 @@ def format_text(
 
 def format_json(problems: Sequence[Problem]) -> str:
     """A JSON array of finding records (waived findings included, marked)."""
+    import json  # machine formats load their modules on use: text output starts faster
+
     return json.dumps([p.as_record() for p in problems], indent=2, ensure_ascii=False) + "\n"
 
 
@@ -124,6 +124,8 @@ def format_sarif(problems: Sequence[Problem], rules: Sequence[Rule], version: st
             }
         ],
     }
+    import json
+
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -174,4 +176,6 @@ def _fingerprint(p: Problem) -> str:
     """Stable across runs and line shifts: the rule, the file and the message."""
     message = _LINE_REF.sub("", p.message)
     key = f"{p.code}\x00{p.path}\x00{p.document or ''}\x00{message}"
+    import hashlib
+
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

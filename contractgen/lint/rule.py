@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from types import ModuleType
 from typing import Any
 
@@ -35,13 +36,29 @@ class Rule:
     name: str
     groups: tuple[str, ...]
     level: Level
-    summary: str
-    doc: str
+    docstring: str
+    """The rule module's docstring, as written; parsed only when documentation is shown."""
     check: Callable[[Any], Iterator[Problem]]
     options: tuple[Option, ...] = ()
     target: str = SPEC
     """``spec`` rules read the deal spec; ``document`` rules read the assembled exhibits."""
-    sections: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def doc(self) -> str:
+        return _dedent(self.docstring)
+
+    @cached_property
+    def _parsed(self) -> tuple[str, dict[str, str]]:
+        # A lint run never shows the documentation, so 61 docstrings are not parsed per run.
+        return split_doc(self.docstring)
+
+    @property
+    def summary(self) -> str:
+        return self._parsed[0]
+
+    @property
+    def sections(self) -> dict[str, str]:
+        return self._parsed[1]
 
     @property
     def family(self) -> str:
@@ -109,8 +126,6 @@ def rule_from_module(module: ModuleType) -> Rule:
     check = getattr(module, "check", None)
     if not callable(check):
         raise TypeError(f"{where}: a rule module needs a check(ctx) generator")
-    doc = module.__doc__ or ""
-    summary, sections = split_doc(doc)
     family = name.split(".", 1)[0]
     groups = tuple(getattr(module, "GROUPS", ()))
     if family not in groups:
@@ -120,10 +135,8 @@ def rule_from_module(module: ModuleType) -> Rule:
         name=name,
         groups=groups,
         level=level,
-        summary=summary,
-        doc=_dedent(doc),
+        docstring=module.__doc__ or "",
         check=check,
         options=tuple(getattr(module, "OPTIONS", ())),
         target=getattr(module, "TARGET", SPEC),
-        sections=sections,
     )

@@ -477,8 +477,10 @@ def validate(data: dict[str, Any], positions: Positions) -> Any:
     """Validate parsed data against the model; every error carries its position."""
     from pydantic import ValidationError
 
+    from contractgen.spec.compiled import ensure_validator
     from contractgen.spec.models import DealSpec, cross_field_errors
 
+    ensure_validator(DealSpec)
     try:
         spec = DealSpec.model_validate(data)
     except ValidationError as exc:

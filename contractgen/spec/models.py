@@ -5,7 +5,7 @@ typed, so they are written for sales ops, not for programmers. Validators reject
 cannot be meant (an end before a start, two P1 rows); what is merely unwise is lint's job.
 """
 
-from __future__ import annotations
+
 
 import datetime as dt
 import re
@@ -57,7 +57,9 @@ class Model(BaseModel):
         frozen=True,
         # Field docstrings become schema descriptions when a schema is generated (see
         # docstrings.py), not at import: lint starts faster. Nested models are built once, as
-        # part of DealSpec, rather than each on its own first.
+        # part of DealSpec, rather than each on its own first; that is also why a section's
+        # default is written ``Section.model_construct()`` (the same empty section, made
+        # without compiling a validator of its own at import).
         json_schema_extra=add_descriptions,
         defer_build=True,
         str_max_length=MAX_TEXT_LENGTH,
@@ -276,7 +278,7 @@ class Deal(Model):
     """ISO 4217 code of the deal's currency; every amount in the spec must use it."""
     language: Language = Language.EN
     """Governing language of the exhibit."""
-    exhibit: ExhibitInfo = ExhibitInfo()
+    exhibit: ExhibitInfo = ExhibitInfo.model_construct()
     """Label and version of the exhibit."""
 
     @field_validator("term")
@@ -664,7 +666,7 @@ class Trigger(Model):
     """Who the ticket goes to, e.g. "Brand L2"."""
 
     @model_validator(mode="after")
-    def _fields_for_kind(self) -> Trigger:
+    def _fields_for_kind(self) -> "Trigger":
         """Each kind needs its own detail, or the clause cannot say when it fires."""
         if self.kind in (TriggerKind.UNRESOLVED, TriggerKind.L2_UNRESOLVED) and self.after is None:
             raise ValueError(f'a "{self.kind}" trigger needs "after", e.g. after: 2h')
@@ -759,7 +761,7 @@ class Reward(Model):
     """Non-monetary benefits, e.g. priority on new product lines."""
 
     @model_validator(mode="after")
-    def _value_for_kind(self) -> Reward:
+    def _value_for_kind(self) -> "Reward":
         """A reward must say what it pays, in the form its kind needs."""
         if self.kind == RewardKind.ONE_TIME and self.payment is None:
             raise ValueError('a one-time reward needs "payment", e.g. payment: "USD 10,000"')
@@ -872,7 +874,7 @@ class ClauseSelection(Model):
     """Optional clauses to drop by id."""
 
     @model_validator(mode="after")
-    def _disjoint(self) -> ClauseSelection:
+    def _disjoint(self) -> "ClauseSelection":
         """A clause cannot be both added and dropped."""
         both = sorted(set(self.include) & set(self.exclude))
         if both:
@@ -900,7 +902,7 @@ class DealSpec(Model):
     """Management escalation ladder, lowest level first."""
     responsibilities: Annotated[list[Responsibility], Field(max_length=MAX_LIST_ITEMS)] = []
     """Responsibilities (RACI) matrix."""
-    calendar: Calendar = Calendar()
+    calendar: Calendar = Calendar.model_construct()
     """Business calendar for business-hour clocks."""
     installation: Installation
     """Installation completion."""
@@ -910,7 +912,7 @@ class DealSpec(Model):
     """Support package, priorities and service-level targets."""
     escalation: Escalation
     """Escalation tiers and triggers."""
-    penalties: Penalties = Penalties()
+    penalties: Penalties = Penalties.model_construct()
     """Penalties for missed targets."""
     rewards: Annotated[list[Reward], Field(max_length=MAX_LIST_ITEMS)] = []
     """Rewards for exceptional performance."""
@@ -918,9 +920,9 @@ class DealSpec(Model):
     """Misses that carry no penalty."""
     complaints: Complaints | None = None
     """Complaint classification."""
-    reporting: Reporting = Reporting()
+    reporting: Reporting = Reporting.model_construct()
     """The partner's SLA report."""
-    review: Review = Review()
+    review: Review = Review.model_construct()
     """Review and adjustment of targets."""
     termination: Annotated[list[Termination], Field(max_length=MAX_LIST_ITEMS)] = []
     """Termination for sustained misses."""
@@ -928,9 +930,9 @@ class DealSpec(Model):
     """The partner's measured performance in a pilot."""
     ramp: Annotated[list[RampYear], Field(max_length=10)] = []
     """Targets year by year."""
-    clauses: ClauseSelection = ClauseSelection()
+    clauses: ClauseSelection = ClauseSelection.model_construct()
     """Optional clauses to include or exclude."""
-    lint: LintSettings = LintSettings()
+    lint: LintSettings = LintSettings.model_construct()
     """Lint findings waived for this deal."""
 
     @field_validator("ramp")

@@ -14,8 +14,15 @@ SCHEMA_ID = "https://contractgen.dev/schemas/deal-spec.schema.json"
 
 def deal_spec_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a deal spec."""
-    from contractgen.spec.models import DealSpec
+    from contractgen.spec.models import DealSpec, Model
 
+    # Section defaults are made with model_construct (see models.py), so their models are
+    # compiled here, where their defaults are serialized into the schema, and not at import.
+    pending = list(Model.__subclasses__())
+    while pending:
+        model = pending.pop()
+        model.model_rebuild()
+        pending.extend(model.__subclasses__())
     schema = DealSpec.model_json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

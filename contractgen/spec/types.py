@@ -304,14 +304,8 @@ class Money:
     def __get_pydantic_core_schema__(
         cls, _source: Any, _handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        def validate(value: Any) -> Money:
-            try:
-                return cls.parse(value)
-            except ValueError as exc:
-                raise PydanticCustomError("money", str(exc)) from None
-
         return core_schema.no_info_plain_validator_function(
-            validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
+            _validate_money, serialization=core_schema.plain_serializer_function_ser_schema(str)
         )
 
     @classmethod
@@ -333,3 +327,11 @@ class Money:
             ],
             "examples": ["USD 5,000"],
         }
+
+
+def _validate_money(value: Any) -> Money:
+    """Module-level (not a closure) so a compiled schema that names it can be pickled."""
+    try:
+        return Money.parse(value)
+    except ValueError as exc:
+        raise PydanticCustomError("money", str(exc)) from None

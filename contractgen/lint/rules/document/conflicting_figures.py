@@ -53,11 +53,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from contractgen.lint.context import DocumentContext
-from contractgen.lint.documents import ParsedExhibit, Table, plain
 from contractgen.lint.problem import Level, Problem
+
+if TYPE_CHECKING:  # the document reader is loaded only when documents are checked
+    from contractgen.lint.context import DocumentContext
+    from contractgen.lint.documents import ParsedExhibit, Table
 
 CODE = "DOC005"
 NAME = "document.conflicting-figures"
@@ -66,8 +68,9 @@ LEVEL = Level.ERROR
 TARGET = "document"
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
+    """A figure as the exhibit prints it, keyed by its row label and column heading."""
+
     key: str
     shown: str
     value: str
@@ -80,11 +83,15 @@ class Figure:
 
 
 def _norm(text: str) -> str:
+    from contractgen.lint.documents import plain
+
     return " ".join(plain(text).lower().split())
 
 
 def table_figures(table: Table, ex: ParsedExhibit) -> dict[str, Figure]:
     """Key → figure for one table; rows whose label repeats within the table are left out."""
+    from contractgen.lint.documents import plain
+
     labels = Counter(_norm(row[0].text) for row in table.rows if row)
     out: dict[str, Figure] = {}
     for row in table.rows:
@@ -101,6 +108,8 @@ def table_figures(table: Table, ex: ParsedExhibit) -> dict[str, Figure]:
 
 
 def _problem(ctx: DocumentContext, later: Figure, earlier: Figure) -> Problem:
+    from contractgen.lint.documents import plain
+
     ex = later.exhibit
     source = ex.lines[later.line - 1] if 0 < later.line <= len(ex.lines) else ""
     value = later.value.strip()
