@@ -22,18 +22,23 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from contractgen import __version__
 from contractgen.errors import Diagnostic, Location, UserError
 from contractgen.paths import BUILTIN_LIBRARY, DEFAULT_REFERENCE_DOCX
+
+if TYPE_CHECKING:
+    from contractgen.lint.config import LintConfig
+    from contractgen.lint.problem import Problem
 
 FORMATS = ("md", "docx")
 MANIFEST = ".contractgen-build.json"
 PACK_NAME = "contract-pack.docx"
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
-Status = Literal["built", "skipped", "failed", "bug"]
+Status = Literal["built", "skipped", "rejected", "failed", "bug"]
+"""``rejected``: lint (``build --lint``) found errors, so the deal was not written."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,10 @@ class BuildOptions:
     reference_docx: Path | None = None
     cover: Path | None = None
     changed_only: bool = False
+    lint: LintConfig | None = None
+    """Lint each deal first with this policy (``build --lint``); None: do not lint."""
+    strict: bool = False
+    """With ``lint``: warnings reject a deal too, not only errors."""
 
 
 @dataclass
@@ -59,6 +68,8 @@ class DealResult:
     files: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)
+    """Lint findings (``build --lint``), waived ones included and marked."""
     detail: str = ""
     seconds: float = 0.0
 
@@ -143,20 +154,19 @@ def render_deal(
         for exhibit in exhibits:
             files[f"{exhibit.key}.md"] = exhibit.markdown.encode("utf-8")
     if "docx" in options.formats:
-        from contractgen.docx import render_exhibit, render_pack
+        from contractgen.docx import render_documents
 
-        for exhibit in exhibits:
-            files[f"{exhibit.key}.docx"] = render_exhibit(
-                exhibit, reference=options.reference_docx, on_warning=on_warning
-            )
         spec = loaded.spec  # type: ignore[attr-defined]
-        files[PACK_NAME] = render_pack(
+        singles, pack = render_documents(
             exhibits,
             reference=options.reference_docx,
             cover=options.cover,
             title=f"{spec.deal.exhibit.label} — {spec.deal.title}",
             on_warning=on_warning,
         )
+        for exhibit, data in zip(exhibits, singles, strict=True):
+            files[f"{exhibit.key}.docx"] = data
+        files[PACK_NAME] = pack
     return files
 
 
@@ -294,13 +304,16 @@ def build_deal(spec_path: Path, options: BuildOptions) -> DealResult:
         text = read_text(spec_path, display=str(spec_path))
         loaded = load_spec_text(text, str(spec_path))
         result.deal_id = loaded.spec.deal.id
+        if options.lint is not None and not _lint_passes(loaded, options, result):
+            result.status = "rejected"
+            return result
         folder = deal_folder(options.output, loaded.spec.deal.id)
         result.folder = str(folder)
         digest = inputs_hash(text.encode("utf-8"), options)
         if options.changed_only and _unchanged(folder, digest):
             result.status = "skipped"
             return result
-        files = render_deal(loaded, options, result.warnings.append)
+        files = render_deal(loaded, options, _once(result.warnings))
         files[MANIFEST] = _manifest(loaded, digest, files)
         publish(folder, files)
         result.files = sorted(n for n in files if n != MANIFEST)
@@ -315,6 +328,33 @@ def build_deal(spec_path: Path, options: BuildOptions) -> DealResult:
     finally:
         result.seconds = time.perf_counter() - started
     return result
+
+
+def _lint_passes(loaded: object, options: BuildOptions, result: DealResult) -> bool:
+    """Lint the loaded deal into ``result.findings``; False when a finding blocks the build.
+
+    The exhibits lint assembles are the ones the build renders (the assembly is cached per
+    process), and their Markdown is parsed once for both, so linting adds little to a build.
+    Unchanged deals are linted too: the policy may have changed since they were built.
+    """
+    from contractgen.lint.engine import lint_loaded
+    from contractgen.lint.problem import Level
+
+    assert options.lint is not None
+    report = lint_loaded(loaded, options.lint, libraries=options.libraries)  # type: ignore[arg-type]
+    result.findings = report.problems
+    blocking = {Level.ERROR, Level.WARNING} if options.strict else {Level.ERROR}
+    return not any(p.level in blocking and not p.waived for p in report.problems)
+
+
+def _once(warnings: list[str]) -> Callable[[str], None]:
+    """A warning sink that keeps each message once (every document may report the same one)."""
+
+    def add(message: str) -> None:
+        if message not in warnings:
+            warnings.append(message)
+
+    return add
 
 
 def _worker(args: tuple[Path, BuildOptions]) -> DealResult:

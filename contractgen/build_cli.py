@@ -68,6 +68,17 @@ from contractgen.errors import EXIT_BUG, EXIT_FINDINGS, EXIT_USAGE
     is_flag=True,
     help="Skip deals whose spec, library and reference docx are unchanged since their last build.",
 )
+@click.option(
+    "--lint",
+    "lint_first",
+    is_flag=True,
+    help="Lint each deal first (the project's lint policy); a deal with errors is not written.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="With --lint: warnings also stop a deal from being written.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-deal lines.")
 def build(
     specs: tuple[Path, ...],
@@ -79,6 +90,8 @@ def build(
     config_path: Path | None,
     jobs: int | None,
     changed_only: bool,
+    lint_first: bool,
+    strict: bool,
     quiet: bool,
 ) -> None:
     """Write the SLA exhibits of one or more deals (files or folders of specs).
@@ -86,10 +99,20 @@ def build(
     Each deal lands in OUTPUT/<deal-id>/: one Markdown and one Word file per exhibit and
     appendix, and contract-pack.docx with all of them. A deal's files are replaced together or
     not at all. With several specs, a failing deal is reported and the others are still built.
+
+    With --lint, each deal is linted first and one with errors is reported and not written
+    (exit status 1), like `contractgen lint` then `contractgen build`, in one pass.
     """
     from contractgen.config import load_project_config
 
+    if strict and not lint_first:
+        raise click.UsageError("--strict applies to --lint; add --lint")
     config = load_project_config(config_path)
+    policy = None
+    if lint_first:
+        from contractgen.lint.config import load_config
+
+        policy = load_config(config_path)
     options = BuildOptions(
         output=output or config.output or Path("out"),
         formats=FORMATS if fmt == "all" else (fmt,),
@@ -97,6 +120,8 @@ def build(
         reference_docx=reference_docx or config.reference_docx,
         cover=cover or config.cover,
         changed_only=changed_only,
+        lint=policy,
+        strict=strict,
     )
     _check_inputs(options)
     paths = expand_specs(specs)
@@ -113,10 +138,12 @@ def build(
         results = build_many(paths, options, jobs=workers)
     elapsed = time.perf_counter() - started
     _report(results, quiet=quiet)
-    counts = {s: sum(r.status == s for r in results) for s in ("built", "skipped", "failed", "bug")}
+    statuses = ("built", "skipped", "rejected", "failed", "bug")
+    counts = {s: sum(r.status == s for r in results) for s in statuses}
     if len(paths) > 1 or not quiet:
+        rejected = f", rejected {counts['rejected']} (lint)" if lint_first else ""
         click.echo(
-            f"built {counts['built']}, failed {counts['failed'] + counts['bug']}, "
+            f"built {counts['built']}{rejected}, failed {counts['failed'] + counts['bug']}, "
             f"skipped {counts['skipped']} (unchanged) in {elapsed:.2f} s",
             err=True,
         )
@@ -124,6 +151,8 @@ def build(
         sys.exit(EXIT_BUG)
     if counts["failed"]:
         sys.exit(EXIT_USAGE if len(paths) == 1 else EXIT_FINDINGS)
+    if counts["rejected"]:
+        sys.exit(EXIT_FINDINGS)
 
 
 def _check_inputs(options: BuildOptions) -> None:
@@ -139,7 +168,12 @@ def _check_inputs(options: BuildOptions) -> None:
 
 
 def _report(results: list[DealResult], *, quiet: bool) -> None:
+    from contractgen.lint.formatters import format_text
+    from contractgen.lint.problem import Level
+
     for result in results:
+        if result.findings:
+            click.echo(format_text(result.findings, colour=sys.stderr.isatty()), nl=False, err=True)
         for warning in result.warnings:
             click.echo(f"{result.spec}: warning: {warning}", err=True)
         if result.status == "failed":
@@ -153,6 +187,10 @@ def _report(results: list[DealResult], *, quiet: bool) -> None:
             )
             if click.get_current_context().find_root().params.get("debug"):
                 click.echo(result.detail, err=True)
+        elif result.status == "rejected":
+            errors = sum(p.level == Level.ERROR and not p.waived for p in result.findings)
+            what = f"{errors} lint error{'s' * (errors != 1)}" if errors else "lint warnings"
+            click.echo(f"{result.spec}: not built: {what} (see above)", err=True)
         elif not quiet:
             verb = "unchanged" if result.status == "skipped" else "built"
             click.echo(f"{result.spec}: {verb} → {result.folder}", err=True)

@@ -112,3 +112,81 @@ def test_missing_reference_docx_is_a_user_error(tmp_path: Path, run_cli) -> None
     result = run_cli("build", CASE, "-o", tmp_path, "--reference-docx", tmp_path / "nope.docx")
     assert result.exit_code == 2
     assert "reference .docx not found" in result.output
+
+
+# --- build --lint ------------------------------------------------------------------------------
+
+FLAWED = ROOT / "tests" / "lint" / "flawed" / "textbook-mistakes.yaml"
+
+
+def _specs_with_flawed(tmp_path: Path) -> Path:
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    for path in EXAMPLES:
+        shutil.copy(path, specs / path.name)
+    shutil.copy(FLAWED, specs / "flawed.yaml")
+    return specs
+
+
+def test_lint_rejects_a_deal_with_errors_and_builds_the_rest(tmp_path: Path, run_cli) -> None:
+    specs = _specs_with_flawed(tmp_path)
+    out = tmp_path / "out"
+    result = run_cli("build", specs, "-o", out, "--lint", "-j", "2", "--format", "md")
+    assert result.exit_code == 1, result.output
+    assert "built 3, rejected 1 (lint), failed 0, skipped 0" in result.output
+    flawed = specs / "flawed.yaml"
+    assert f"{flawed}: not built: " in result.output
+    assert f"{flawed}:140:16: error " in result.output  # the finding itself, with its position
+    assert "[PEN001]" in result.output
+    assert len([p for p in out.iterdir() if p.is_dir()]) == len(EXAMPLES)
+
+
+def test_without_lint_the_flawed_deal_is_built(tmp_path: Path, run_cli) -> None:
+    result = run_cli("build", FLAWED, "-o", tmp_path, "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert "PEN001" not in result.output
+
+
+def test_lint_keeps_a_rejected_deals_previous_files(tmp_path: Path, run_cli) -> None:
+    out = tmp_path / "out"
+    assert run_cli("build", FLAWED, "-o", out, "--format", "md").exit_code == 0
+    before = _tree(out)
+    result = run_cli("build", FLAWED, "-o", out, "--format", "md", "--lint")
+    assert result.exit_code == 1, result.output
+    assert _tree(out) == before
+
+
+def test_lint_strict_rejects_on_warnings(tmp_path: Path, run_cli) -> None:
+    spec = tmp_path / "deal.yaml"
+    text = CASE.read_text(encoding="utf-8")
+    assert "\n  on_call: true" in text
+    spec.write_text(text.replace("\n  on_call: true", "\n  on_call: false"), encoding="utf-8")
+    warned = run_cli("build", spec, "-o", tmp_path / "a", "--format", "md", "--lint")
+    assert warned.exit_code == 0, warned.output
+    assert " warning " in warned.output
+    strict = run_cli("build", spec, "-o", tmp_path / "b", "--format", "md", "--lint", "--strict")
+    assert strict.exit_code == 1, strict.output
+    assert "not built: lint warnings" in strict.output
+    assert not (tmp_path / "b").exists() or not any((tmp_path / "b").iterdir())
+
+
+def test_strict_without_lint_is_a_usage_error(run_cli) -> None:
+    result = run_cli("build", CASE, "--strict")
+    assert result.exit_code == 2
+    assert "--strict applies to --lint" in result.output
+
+
+def test_lint_uses_the_project_policy(tmp_path: Path, run_cli) -> None:
+    config = tmp_path / "contractgen.toml"
+    config.write_text('[lint]\nignore = ["PEN001", "REW001"]\n', encoding="utf-8")
+    result = run_cli(
+        "build", FLAWED, "-o", tmp_path / "out", "--format", "md", "--lint", "--config", config
+    )
+    assert result.exit_code == 0, result.output
+    assert "PEN001" not in result.output
+
+
+def test_lint_and_build_outputs_equal_plain_build(tmp_path: Path, run_cli) -> None:
+    assert run_cli("build", CASE, "-o", tmp_path / "plain", "-j", "1").exit_code == 0
+    assert run_cli("build", CASE, "-o", tmp_path / "lint", "-j", "1", "--lint").exit_code == 0
+    assert _tree(tmp_path / "plain") == _tree(tmp_path / "lint")

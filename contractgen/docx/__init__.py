@@ -5,6 +5,8 @@ Only the build imports this package; nothing else in contractgen depends on pyth
 * :func:`render_exhibit` renders one exhibit into its own document.
 * :func:`render_pack` renders several exhibits into one document, one section each, optionally
   after a cover or master agreement the user supplies.
+* :func:`render_documents` does both for a deal: each exhibit once, and the pack made of those
+  very elements rather than a second render (the build's path; same bytes as the two above).
 
 Both take an optional reference .docx (like pandoc's ``--reference-doc``) whose styles and page
 setup are used; without one, the shipped house style :data:`DEFAULT_REFERENCE` applies. Both
@@ -32,7 +34,7 @@ from contractgen.docx.properties import DocProperties
 from contractgen.docx.reference import DEFAULT_REFERENCE, load_reference
 from contractgen.exhibit import Exhibit
 
-__all__ = ["DEFAULT_REFERENCE", "render_exhibit", "render_pack"]
+__all__ = ["DEFAULT_REFERENCE", "render_documents", "render_exhibit", "render_pack"]
 
 
 def render_exhibit(
@@ -48,14 +50,50 @@ def render_exhibit(
     """
     builder = DocumentBuilder(load_reference(reference), on_warning)
     builder.add_exhibit(exhibit)
-    props = DocProperties(
+    return builder.package(_exhibit_properties(exhibit)).to_bytes()
+
+
+def render_documents(
+    exhibits: Sequence[Exhibit],
+    *,
+    reference: Path | None = None,
+    cover: Path | None = None,
+    title: str,
+    on_warning: Callable[[str], None] | None = None,
+) -> tuple[list[bytes], bytes]:
+    """Every exhibit as its own .docx, and the pack of them all: ``(exhibit files, pack)``.
+
+    The same bytes as :func:`render_exhibit` for each exhibit plus :func:`render_pack`, for
+    about half the work: each exhibit's Markdown is rendered once, and the pack adopts the
+    elements after the exhibit's own file is written out.
+    """
+    if not exhibits:
+        raise ValueError("render_documents needs at least one exhibit")
+    ref = load_reference(reference)
+    pack = DocumentBuilder(ref, on_warning)
+    singles: list[bytes] = []
+    for exhibit in exhibits:
+        # The pack's builder has reported the reference's warnings; once is enough.
+        builder = DocumentBuilder(ref, on_warning, reference_warnings=False)
+        builder.add_exhibit(exhibit)
+        singles.append(builder.package(_exhibit_properties(exhibit)).to_bytes())
+        pack.adopt(builder)
+    props = _pack_properties(exhibits, title)
+    if cover is None:
+        return singles, pack.package(props).to_bytes()
+    from contractgen.docx.compose import compose_with_cover
+
+    return singles, compose_with_cover(cover, pack, props).to_bytes()
+
+
+def _exhibit_properties(exhibit: Exhibit) -> DocProperties:
+    return DocProperties(
         title=exhibit.title,
         subject=exhibit.subject,
         company=exhibit.company,
         keywords=exhibit.keywords,
         revision=exhibit.revision,
     )
-    return builder.package(props).to_bytes()
 
 
 def render_pack(

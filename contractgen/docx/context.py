@@ -41,6 +41,10 @@ class LinkRegistry:
             self._ids[url] = rid
         return rid
 
+    def adopt(self, other: LinkRegistry) -> dict[str, str]:
+        """Register ``other``'s URLs here, in its order; returns its id → the id here."""
+        return {rid: self.rid(url) for url, rid in other._ids.items()}
+
     def relationships(self) -> list[Relationship]:
         """The relationships in allocation order (document order: stable across builds)."""
         return [

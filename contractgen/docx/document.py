@@ -129,10 +129,15 @@ class DocumentBuilder:
     """Renders exhibits into one document and packages it."""
 
     def __init__(
-        self, reference: Reference, on_warning: Callable[[str], None] | None = None
+        self,
+        reference: Reference,
+        on_warning: Callable[[str], None] | None = None,
+        *,
+        reference_warnings: bool = True,
     ) -> None:
+        """``reference_warnings=False``: the caller has already reported the reference's."""
         self.reference = reference
-        if on_warning is not None:
+        if on_warning is not None and reference_warnings:
             for message in reference.warnings:
                 on_warning(message)
         self.state = new_document_state(
@@ -146,6 +151,7 @@ class DocumentBuilder:
         self.headers: list[HeaderInfo] = []
         self._section_start = 0
         self._finished = False
+        self._adopted = False
 
     def add_exhibit(self, exhibit: Exhibit) -> None:
         """Render ``exhibit`` as a new section (closing the previous exhibit's section)."""
@@ -155,6 +161,44 @@ class DocumentBuilder:
             self._close_section(len(self.headers) - 1)
         render_markdown(exhibit.markdown, self.state, self.body)
         self.headers.append(HeaderInfo(exhibit.title, exhibit.deal_id, exhibit.version))
+
+    def adopt(self, other: DocumentBuilder) -> None:
+        """Append the exhibit ``other`` rendered, and has packaged, as this document's next section.
+
+        A pack reuses its exhibits' own elements instead of rendering the Markdown again: they
+        are moved here (``other`` is finished, so nothing reads them there any more) and their
+        list and hyperlink ids are renumbered into this document's registries. The renumbering
+        replays allocations in render order, so the pack is the XML a direct render gives.
+        """
+        if self._finished:
+            raise RuntimeError("the document has been packaged; start a new DocumentBuilder")
+        if other.reference is not self.reference:
+            raise ValueError("an adopted exhibit must be rendered with the same reference")
+        if not other._finished or len(other.headers) != 1 or other._adopted:
+            raise ValueError("adopt a packaged single-exhibit document, once")
+        other._adopted = True
+        if self.headers:
+            self._close_section(len(self.headers) - 1)
+        num_ids = self.state.numbering.adopt(other.state.numbering)
+        link_ids = self.state.links.adopt(other.state.links)
+        renumber = {str(a): str(b) for a, b in num_ids.items() if a != b}
+        relink = {a: b for a, b in link_ids.items() if a != b}
+        content = list(other.body)
+        if content and content[-1].tag == W.sectPr:
+            content.pop()  # the exhibit's own page setup; this document closes its sections
+        for element in content:
+            if renumber:
+                for num_id in element.iter(W.numId):
+                    old = num_id.get(W.val)
+                    if old in renumber:
+                        num_id.set(W.val, renumber[old])
+            if relink:
+                for link in element.iter(W.hyperlink):
+                    rid = link.get(R_ID)
+                    if rid in relink:
+                        link.set(R_ID, relink[rid])
+            self.body.append(element)
+        self.headers.extend(other.headers)
 
     def _close_section(self, index: int) -> None:
         sect_pr = section_properties(self.reference, index, self._refs(index))

@@ -32,7 +32,7 @@ def render_list(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element)
     num_id: int | None = None  # allocated on the first item that is not a task item
     items = node.children
     boxes = [task_box(item) for item in items]
-    if boxes and boxes[0] is not None and len(parent) and parent[-1].tag == W.p:
+    if boxes and boxes[0] is not None and len(parent) and _introduces(parent[-1]):
         keep_with_next(parent[-1])  # the sentence introducing a checklist stays with it
     for position, item in enumerate(items):
         box = boxes[position]
@@ -114,3 +114,9 @@ def _start(node: SyntaxTreeNode) -> int:
         return max(0, int(node.attrs.get("start", 1)))
     except (TypeError, ValueError):
         return 1
+
+
+def _introduces(element: etree._Element) -> bool:
+    """A paragraph of this section: one that ends a section (a pack's previous exhibit) is on
+    another page and introduces nothing here."""
+    return element.tag == W.p and element.find(f"{W.pPr}/{W.sectPr}") is None

@@ -81,6 +81,22 @@ class NumberingRegistry:
         )
         return num_id
 
+    def adopt(self, other: NumberingRegistry) -> dict[int, int]:
+        """Register ``other``'s lists here, in its order; returns its numId → the new numId.
+
+        Replaying the allocations in order gives the ids a render straight into this document
+        would have given, so adopted content is the same XML as content rendered here.
+        """
+        kinds = {abstract_id: kind for kind, abstract_id in other._abstract.items()}
+        return {
+            inst.num_id: self.new_list(
+                ordered=kinds[inst.abstract_id] == "ordered",
+                level=inst.level,
+                start=inst.start if inst.start is not None else 1,
+            )
+            for inst in other._instances
+        }
+
     def build(self, existing: bytes | None) -> bytes | None:
         """The numbering part: ``existing`` plus this document's definitions, or ``None``."""
         if not self._instances:

@@ -120,8 +120,8 @@ def _follows_list_or_table(parent: etree._Element, ctx: BlockContext) -> bool:
     if last.tag != W.p:
         return False
     p_pr = last.find(W.pPr)
-    if p_pr is None:
-        return False
+    if p_pr is None or p_pr.find(W.sectPr) is not None:
+        return False  # after a section break (a pack's previous exhibit) comes a new page
     num_id = p_pr.find(f"{W.numPr}/{W.numId}")
     if num_id is not None and num_id.get(W.val) != "0":
         return True

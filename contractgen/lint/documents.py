@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from contractgen.lint.markup import plain
+
 if TYPE_CHECKING:
 
     from contractgen.exhibit import Exhibit
@@ -22,7 +24,6 @@ _BOLD_START = re.compile(r"^\s*\*\*\"?(?P<term>[^*\"]+?)\"?\*\*")
 _SECTION_NUMBER = re.compile(r"^(?P<n>[0-9]+(?:\.[0-9]+)*)\.?\s")
 _APPENDIX = re.compile(r"\bAppendix\s+(?P<n>[0-9]+|[A-Z])\b")
 _APPENDIX_KEY = re.compile(r"^appendix-(?P<n>[0-9]+|[a-z])(?:-|$)")
-_MARKUP = re.compile(r"(\*\*|__|\*|_|`)")
 _INLINE_DEFINITION = re.compile(r"\([^()]*?[\"“](?P<term>[A-Z][^\"”()]{0,60})[\"”][^()]*\)")
 
 
@@ -123,11 +124,6 @@ class ParsedExhibit:
         if key:
             found.add(key["n"].upper())
         return found
-
-
-def plain(text: str) -> str:
-    """Inline Markdown reduced to its words: emphasis and code marks dropped, spaces collapsed."""
-    return " ".join(_MARKUP.sub("", text).split())
 
 
 def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibit:

@@ -34,6 +34,11 @@ _FORMAT = 1
 """Bumped when the layout of the cached data changes."""
 
 
+_READY: set[type] = set()
+"""Models given a validator from the cache in this process (pydantic does not count those as
+complete, and the cache is read once)."""
+
+
 def cache_dir() -> Path | None:
     """Where the cache lives, or None when it is turned off."""
     if os.environ.get("CONTRACTGEN_NO_CACHE"):
@@ -81,8 +86,9 @@ def ensure_validator(model: Any) -> None:
     A model pydantic has already completed is left alone. Otherwise the cached schema is loaded;
     failing that, pydantic builds the model and the result is stored for the next run.
     """
-    if model.__pydantic_complete__:
+    if model.__pydantic_complete__ or model in _READY:
         return
+    _READY.add(model)  # once per process, whatever happens below
     path = cache_file()
     if path is not None:
         loaded = _load(path)

@@ -193,7 +193,7 @@ def test_a_bug_mid_build_exits_3_and_changes_nothing(
     out, before = prebuilt
     import contractgen.docx
 
-    monkeypatch.setattr(contractgen.docx, "render_pack", _boom)
+    monkeypatch.setattr(contractgen.docx, "render_documents", _boom)
     result = invoke("build", CASE, "-o", out, "-j", "1")
     assert result.exit_code == 3, result.output
     assert "internal error" in result.output and "--debug" in result.output
@@ -231,7 +231,7 @@ def test_the_real_entry_point_exits_3_on_a_bug(tmp_path: Path) -> None:
         "import contractgen.docx\n"
         "def boom(*args, **kwargs):\n"
         "    raise RuntimeError('simulated defect')\n"
-        "contractgen.docx.render_exhibit = boom\n"
+        "contractgen.docx.render_documents = boom\n"
         "from contractgen.cli import main\n"
         "main()\n",
         encoding="utf-8",

@@ -55,6 +55,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from contractgen.lint.markup import plain
 from contractgen.lint.problem import Level, Problem
 
 if TYPE_CHECKING:  # the document reader is loaded only when documents are checked
@@ -83,15 +84,11 @@ class Figure(NamedTuple):
 
 
 def _norm(text: str) -> str:
-    from contractgen.lint.documents import plain
-
     return " ".join(plain(text).lower().split())
 
 
 def table_figures(table: Table, ex: ParsedExhibit) -> dict[str, Figure]:
     """Key → figure for one table; rows whose label repeats within the table are left out."""
-    from contractgen.lint.documents import plain
-
     labels = Counter(_norm(row[0].text) for row in table.rows if row)
     out: dict[str, Figure] = {}
     for row in table.rows:
@@ -108,8 +105,6 @@ def table_figures(table: Table, ex: ParsedExhibit) -> dict[str, Figure]:
 
 
 def _problem(ctx: DocumentContext, later: Figure, earlier: Figure) -> Problem:
-    from contractgen.lint.documents import plain
-
     ex = later.exhibit
     source = ex.lines[later.line - 1] if 0 < later.line <= len(ex.lines) else ""
     value = later.value.strip()

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from contractgen.lint.context import SpecContext
 from contractgen.lint.facts import better, figure, support_target
 from contractgen.lint.problem import Level, Problem
+from contractgen.spec.models import Metric
 
 CODE = "REW001"
 NAME = "rewards.pays-for-target"
@@ -58,6 +59,15 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             f"the {r.metric.label} reward pays at {figure(r.metric, r.threshold)} {ctx.at(loc)}, "
             f"{side} the target {figure(r.metric, value)} {ctx.at(where)}: it pays for meeting "
             "the target",
-            fix="set the threshold clearly better than the target (the framework rewards "
-            "FCR of 85% against a 70% target)",
+            fix=f"set the threshold clearly {'above' if r.metric.higher_is_better else 'below'} "
+            f"the target{_PRECEDENT.get(r.metric, '')}",
         )
+
+
+_PRECEDENT = {
+    Metric.FCR: " (the framework rewards FCR of 85% against a 70% target)",
+    Metric.RESPONSE_MISS_RATE: (
+        " (the framework rewards a response miss rate under 5% against a 10% target)"
+    ),
+}
+"""The framework's own reward thresholds, quoted where the metric has one."""
