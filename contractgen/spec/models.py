@@ -5,8 +5,6 @@ typed, so they are written for sales ops, not for programmers. Validators reject
 cannot be meant (an end before a start, two P1 rows); what is merely unwise is lint's job.
 """
 
-
-
 import datetime as dt
 import re
 from decimal import Decimal
@@ -606,7 +604,7 @@ class Availability(Model):
     """Share of the period the service is available, e.g. 99.5."""
     period: Period
     """The period it is measured over."""
-    exclusions: list[Text] = []
+    exclusions: Annotated[list[Text], Field(max_length=MAX_LIST_ITEMS)] = []
     """What does not count as downtime, e.g. announced maintenance windows."""
 
 
@@ -757,7 +755,7 @@ class Reward(Model):
     """Points or discount, as a percentage (for revenue-share points and discounts)."""
     payment: Money | None = None
     """The one-time amount (for a one-time reward)."""
-    perks: list[Text] = []
+    perks: Annotated[list[Text], Field(max_length=MAX_LIST_ITEMS)] = []
     """Non-monetary benefits, e.g. priority on new product lines."""
 
     @model_validator(mode="after")
@@ -774,7 +772,7 @@ class Reward(Model):
 
 
 class ExcusableDelays(Model):
-    categories: Annotated[list[DelayCategory], Field(min_length=1)]
+    categories: Annotated[list[DelayCategory], Field(min_length=1, max_length=MAX_LIST_ITEMS)]
     """Causes that excuse a miss."""
     notice_within: Duration
     """The partner must notify the brand, with documents, within this time."""
@@ -794,7 +792,7 @@ class ComplaintClassEntry(Model):
 
 
 class Complaints(Model):
-    classes: Annotated[list[ComplaintClassEntry], Field(min_length=1)]
+    classes: Annotated[list[ComplaintClassEntry], Field(min_length=1, max_length=MAX_LIST_ITEMS)]
     """Complaint classes."""
     review: Period = Period.MONTH
     """How often brand and partner classify complaints together."""
@@ -811,7 +809,7 @@ class Reporting(Model):
     """How often the partner reports."""
     due_day: Annotated[int, Field(ge=1, le=28)] | None = None
     """Day of the following month the report is due, e.g. 5."""
-    contents: list[Text] = []
+    contents: Annotated[list[Text], Field(max_length=MAX_LIST_ITEMS)] = []
     """What the report contains, beyond the metrics table."""
     review_meeting: Period | None = None
     """How often brand and partner meet to review."""
@@ -868,9 +866,9 @@ class RampYear(Model):
 
 
 class ClauseSelection(Model):
-    include: list[Identifier] = []
+    include: Annotated[list[Identifier], Field(max_length=MAX_LIST_ITEMS)] = []
     """Optional clauses to add by id."""
-    exclude: list[Identifier] = []
+    exclude: Annotated[list[Identifier], Field(max_length=MAX_LIST_ITEMS)] = []
     """Optional clauses to drop by id."""
 
     @model_validator(mode="after")
@@ -883,7 +881,10 @@ class ClauseSelection(Model):
 
 
 class LintSettings(Model):
-    waive: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}[0-9]{3}$")], Text] = {}
+    waive: Annotated[
+        dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}[0-9]{3}$")], Text],
+        Field(max_length=MAX_LIST_ITEMS),
+    ] = {}
     """Findings waived for this deal, by code, each with its written reason."""
 
 

@@ -109,6 +109,17 @@ def aliases(n: int) -> str:
     return _section("contacts:\n", "management_ladder:", "contacts:\n" + items + "\n")
 
 
+def report_contents(n: int) -> str:
+    items = "".join(f"    - Report item {i}\n" for i in range(n))
+    return _section("  contents:\n", "\nreview:", "  contents:\n" + items)
+
+
+def waivers(n: int) -> str:
+    """``n`` waived codes; the lint section is the case study's last, so it is appended."""
+    codes = "".join(f"    XYZ{i:03d}: reason {i}\n" for i in range(n))
+    return CASE_TEXT + "lint:\n  waive:\n" + codes
+
+
 LIMIT = spec_limits.MAX_LIST_ITEMS
 ACCEPTED_AT_THE_LIMIT: dict[str, tuple[Callable[[int], str], int, str]] = {
     "file size": (file_bytes, spec_limits.MAX_FILE_BYTES, r"at most 1,000,000 bytes"),
@@ -118,6 +129,7 @@ ACCEPTED_AT_THE_LIMIT: dict[str, tuple[Callable[[int], str], int, str]] = {
     "penalty rules": (penalties, LIMIT, r"penalties\.rules: at most 100 items"),
     "escalation triggers": (triggers, LIMIT, r"escalation\.triggers: at most 100 items"),
     "priorities": (priorities, 10, r"support\.priorities: at most 10 items"),
+    "report contents": (report_contents, LIMIT, r"reporting\.contents: at most 100 items"),
     "a name": (partner_name, spec_limits.MAX_STRING_LENGTH, r"longer than 200 characters"),
     "a free text": (territory, spec_limits.MAX_TEXT_LENGTH, r"longer than 4000 characters"),
     "the deal id": (deal_id, 80, r"longer than 80 characters"),
@@ -324,3 +336,10 @@ def test_without_the_size_limit_the_check_sees_no_limit(
     monkeypatch.setattr(contractgen.spec.loader, "MAX_FILE_BYTES", 10**9)
     result, spec = build_md(tmp_path, file_bytes(spec_limits.MAX_FILE_BYTES + 1))
     assert user_error_problems(result, spec, r"at most 1,000,000 bytes") != []
+
+
+def test_waivers_are_bounded_too(tmp_path: Path) -> None:
+    """A waiver names a rule code, so a build at the limit is refused for unknown codes; what
+    matters is that one above the limit is refused by the limit, before any code is looked up."""
+    above, spec = build_md(tmp_path, waivers(LIMIT + 1))
+    assert user_error_problems(above, spec, r"lint\.waive: at most 100 items") == []
