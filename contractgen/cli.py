@@ -13,7 +13,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -168,6 +168,26 @@ def main() -> None:
     """Console-script entry point."""
     try:
         cli.main(prog_name="contractgen", standalone_mode=True)
+        code = EXIT_OK
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else 1)
+    leave(code)
+
+
+def leave(code: int) -> NoReturn:
+    """End the process once the command's output is out, skipping the interpreter's teardown.
+
+    Freeing every module and object at exit costs tens of milliseconds here — about a third of
+    a ``lint --spec-only`` run — and does nothing for a finished command: its files are written
+    and closed, and its temporary files removed, before this point. (mypy takes the same
+    shortcut.) A process that used multiprocessing, or runs under coverage, exits normally: their
+    exit handlers release worker resources and write measurement data.
+    """
+    if "multiprocessing" in sys.modules or "coverage" in sys.modules:
         sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe (`contractgen lint … | head -1`): nothing left to say
+        pass
+    os._exit(code)

@@ -116,3 +116,82 @@ def test_every_command_has_help_and_a_readme_entry(name: str) -> None:
     assert (command.help or "").strip(), f"{name} has no help text"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"### `contractgen {name}" in readme, f"README's CLI reference lacks {name}"
+
+
+# --- leaving without the interpreter's teardown -------------------------------------------------
+
+FLAWED = ROOT / "tests" / "lint" / "flawed" / "textbook-mistakes.yaml"
+
+
+def _contractgen(*args: str, **kwargs: object) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "COVERAGE_PROCESS_START"}
+    return subprocess.run(
+        [sys.executable, "-m", "contractgen", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_fast_exit_keeps_every_byte_of_buffered_output(tmp_path: Path) -> None:
+    """stdout to a file is block-buffered: the report must be flushed before the process ends."""
+    import json
+
+    report = tmp_path / "report.json"
+    with report.open("w") as fh:
+        done = subprocess.run(
+            [sys.executable, "-m", "contractgen", "lint", "--format", "json", str(FLAWED)],
+            stdout=fh,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
+        )
+    assert done.returncode == 1
+    findings = json.loads(report.read_text(encoding="utf-8"))
+    assert len(findings) >= 9
+    assert "4 errors" in done.stderr
+
+
+def test_exit_statuses_survive_the_fast_exit() -> None:
+    assert _contractgen("lint", "--spec-only", str(EXAMPLES[0])).returncode == 0
+    assert _contractgen("lint", str(FLAWED)).returncode == 1
+    missing = _contractgen("validate", "nope.yaml")
+    assert missing.returncode == 2
+    assert "nope.yaml: file not found" in missing.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_noise() -> None:
+    """``contractgen lint … | head -1``: the closed pipe ends the run quietly."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "contractgen", "lint", "--format", "json", str(FLAWED)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err
+    assert "Exception ignored" not in err
+
+
+def test_leave_flushes_what_is_still_buffered() -> None:
+    code = (
+        "import sys\n"
+        "from contractgen.cli import leave\n"
+        "sys.stdout.write('out' * 1000)\n"
+        "sys.stderr.write('err')\n"
+        "leave(3)\n"
+    )
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=buffered
+    )
+    assert done.returncode == 3
+    assert done.stdout == "out" * 1000
+    assert done.stderr == "err"
