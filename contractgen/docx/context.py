@@ -17,14 +17,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from lxml import etree
-from markdown_it.tree import SyntaxTreeNode
 
 from contractgen.docx.numbering import NumberingRegistry
 from contractgen.docx.ooxml import RT_HYPERLINK
 from contractgen.docx.package import Relationship
 from contractgen.docx.styles import StyleMap
+from contractgen.mdtree import Node
 
-BlockHandler = Callable[[SyntaxTreeNode, "BlockContext", etree._Element], None]
+BlockHandler = Callable[[Node, "BlockContext", etree._Element], None]
 
 
 @dataclass
@@ -102,14 +102,14 @@ class BlockContext:
         """A copy with ``changes`` applied."""
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
-    def render(self, node: SyntaxTreeNode, parent: etree._Element) -> None:
+    def render(self, node: Node, parent: etree._Element) -> None:
         """Render one block node into ``parent`` through the document's dispatch table."""
         handler = self.doc.handlers.get(node.type)
         if handler is None:
             handler = self.doc.handlers["__unknown__"]
         handler(node, self, parent)
 
-    def render_children(self, node: SyntaxTreeNode, parent: etree._Element) -> None:
+    def render_children(self, node: Node, parent: etree._Element) -> None:
         """Render every child block of ``node`` into ``parent``."""
         for child in node.children:
             self.render(child, parent)

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from lxml import etree
-from markdown_it.tree import SyntaxTreeNode
 
 from contractgen.docx.context import BlockContext
 from contractgen.docx.ooxml import R_ID, XML_SPACE, W, sub, val
 from contractgen.docx.styles import StyleMap
+from contractgen.mdtree import Node
 
 TASK_CHECKBOX_PREFIX = '<input class="task-list-item-checkbox"'
 
@@ -41,60 +41,60 @@ PLAIN = RunFormat()
 Segment = tuple[RunFormat, str]
 """Text in one format. ``\\n`` in the text is a line break, ``\\t`` a tab."""
 
-InlineHandler = Callable[[SyntaxTreeNode, RunFormat, list[Segment], BlockContext], None]
+InlineHandler = Callable[[Node, RunFormat, list[Segment], BlockContext], None]
 
 
-def collect(inline: SyntaxTreeNode, ctx: BlockContext) -> list[Segment]:
+def collect(inline: Node, ctx: BlockContext) -> list[Segment]:
     """Flatten an ``inline`` node into segments (see the module docstring)."""
     out: list[Segment] = []
     _children(inline, PLAIN, out, ctx)
     return out
 
 
-def _children(node: SyntaxTreeNode, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
+def _children(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
     for child in node.children:
         INLINE_HANDLERS.get(child.type, _unknown)(child, fmt, out, ctx)
 
 
-def _text(node: SyntaxTreeNode, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
+def _text(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
     out.append((fmt, node.content))
 
 
-def _softbreak(node: SyntaxTreeNode, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
+def _softbreak(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
     out.append((fmt, " "))
 
 
-def _hardbreak(node: SyntaxTreeNode, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
+def _hardbreak(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
     out.append((fmt, "\n"))
 
 
-def _strong(node: SyntaxTreeNode, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
+def _strong(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
     _children(node, replace(fmt, bold=True), out, ctx)
 
 
-def _em(node: SyntaxTreeNode, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
+def _em(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
     _children(node, replace(fmt, italic=True), out, ctx)
 
 
-def _code(node: SyntaxTreeNode, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
+def _code(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
     out.append((replace(fmt, code=True), node.content))
 
 
-def _link(node: SyntaxTreeNode, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
+def _link(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
     href = str(node.attrs.get("href", "")).strip()
     if href:
         fmt = replace(fmt, link=ctx.doc.links.rid(href))
     _children(node, fmt, out, ctx)
 
 
-def _image(node: SyntaxTreeNode, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
+def _image(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
     """Images are not embedded (exhibits are text); the alt text keeps the sentence whole."""
     src = str(node.attrs.get("src", ""))
     ctx.doc.warn(f"image '{src}' is not embedded in the Word document; its description is shown")
     _children(node, fmt, out, ctx)
 
 
-def _html(node: SyntaxTreeNode, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
+def _html(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
     """Raw HTML is contract text the author typed, so it is kept literally, never interpreted.
 
     The one exception is the task-list checkbox the tasklists plugin inserts: the list item
@@ -104,7 +104,7 @@ def _html(node: SyntaxTreeNode, fmt: RunFormat, out: list[Segment], ctx: BlockCo
         out.append((fmt, node.content))
 
 
-def _unknown(node: SyntaxTreeNode, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
+def _unknown(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
     if node.children:
         _children(node, fmt, out, ctx)
     elif node.content:

@@ -10,13 +10,13 @@ wrapped text lines up after the box and nothing else precedes it.
 from __future__ import annotations
 
 from lxml import etree
-from markdown_it.tree import SyntaxTreeNode
 
 from contractgen.docx.context import BlockContext, NumberingRef
 from contractgen.docx.inline import PLAIN, TASK_CHECKBOX_PREFIX, emit
 from contractgen.docx.numbering import text_indent
 from contractgen.docx.ooxml import W
 from contractgen.docx.paragraphs import Indent, add_paragraph, keep_with_next
+from contractgen.mdtree import Node
 
 CHECK_INDENT = 425
 """Hanging indent of a checklist line; the shipped ``Checklist`` style uses the same value."""
@@ -24,7 +24,7 @@ BALLOT_BOX = "\u2610"
 BALLOT_BOX_CHECKED = "\u2611"
 
 
-def render_list(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+def render_list(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     """Render a ``bullet_list`` or ``ordered_list`` node."""
     ordered = node.type == "ordered_list"
     level = ctx.list_level
@@ -72,7 +72,7 @@ def render_list(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element)
             rest.render(child, parent)
 
 
-def task_box(item: SyntaxTreeNode) -> str | None:
+def task_box(item: Node) -> str | None:
     """The ballot box for a task item (☐ or ☑), or ``None`` for an ordinary item."""
     if "task-list-item" not in str(item.attrs.get("class", "")).split():
         return None
@@ -109,7 +109,7 @@ def empty_item(ctx: BlockContext, parent: etree._Element) -> None:
         emit(p, [(PLAIN, ctx.checkbox)], ctx.doc.styles)
 
 
-def _start(node: SyntaxTreeNode) -> int:
+def _start(node: Node) -> int:
     try:
         return max(0, int(node.attrs.get("start", 1)))
     except (TypeError, ValueError):

@@ -1,9 +1,10 @@
 """Markdown to WordprocessingML body content: the parser and the block dispatch table.
 
 The Markdown is parsed by markdown-it-py (CommonMark, GFM pipe tables, task lists, YAML front
-matter) into a :class:`SyntaxTreeNode` tree. Each block node type maps to one handler function in
-:data:`BLOCK_HANDLERS`; a handler appends elements to its parent and renders its children with a
-derived :class:`~contractgen.docx.context.BlockContext`. Adding a construct is adding an entry.
+matter) into a :class:`~contractgen.mdtree.Node` tree. Each block node type maps to one handler
+function in :data:`BLOCK_HANDLERS`; a handler appends elements to its parent and renders its
+children with a derived :class:`~contractgen.docx.context.BlockContext`. Adding a construct is
+adding an entry.
 
 Raw HTML is switched off in the parser: contract text such as ``R&D <Asia>`` is text, and must
 reach the Word file exactly as written.
@@ -15,7 +16,6 @@ import functools
 from collections.abc import Callable
 
 from lxml import etree
-from markdown_it.tree import SyntaxTreeNode
 
 from contractgen.docx.context import BlockContext, BlockHandler, DocumentState
 from contractgen.docx.inline import (
@@ -35,19 +35,20 @@ from contractgen.docx.paragraphs import Indent, add_paragraph
 from contractgen.docx.styles import StyleMap
 from contractgen.docx.tables import render_table
 from contractgen.mdparse import parse_tokens
+from contractgen.mdtree import Node, build_tree
 
 SPACE_AFTER_BLOCK = 120
 """Space above a paragraph that follows a list or table (twentieths of a point)."""
 
 
 @functools.lru_cache(maxsize=16)
-def parse_markdown(markdown: str) -> SyntaxTreeNode:
+def parse_markdown(markdown: str) -> Node:
     """The syntax tree of ``markdown``; characters XML cannot hold are dropped first.
 
     Cached: a deal's exhibits are rendered on their own and again inside the pack. The tokens
     come from the shared parse, which lint's document checks may already have made.
     """
-    return SyntaxTreeNode(list(parse_tokens(xml_safe(markdown))))
+    return build_tree(parse_tokens(xml_safe(markdown)))
 
 
 def new_document_state(
@@ -72,7 +73,7 @@ def render_markdown(markdown: str, state: DocumentState, body: etree._Element) -
     ctx.render_children(parse_markdown(markdown), body)
 
 
-def _heading(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+def _heading(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     """Headings keep their typed numbers ("3.2 Completion Criteria"); no Word numbering."""
     level = int(node.tag[1:]) if node.tag[1:].isdigit() else 1
     segments = collect(node.children[0], ctx) if node.children else []
@@ -87,7 +88,7 @@ def _heading(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) ->
     emit(p, segments, ctx.doc.styles)
 
 
-def _paragraph(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+def _paragraph(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     segments = collect(node.children[0], ctx) if node.children else []
     bidi = is_rtl(plain_text(segments))
     if ctx.checkbox is not None:
@@ -135,11 +136,11 @@ def _style(ctx: BlockContext) -> str | None:
     return None if style is None or style == ctx.doc.styles.normal else style
 
 
-def _blockquote(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+def _blockquote(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     ctx.replace(paragraph_style=ctx.doc.styles.note).render_children(node, parent)
 
 
-def _rule(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+def _rule(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     """A thematic break is a thin rule (an empty paragraph's bottom border), not a page break.
 
     Authors use ``---`` to separate parts of a clause; forcing a new page would leave half-empty
@@ -148,12 +149,12 @@ def _rule(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> No
     add_paragraph(parent, style=_style(ctx), bottom_border=True)
 
 
-def _code(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+def _code(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     """Indented and fenced code: one paragraph in the inline-code style, lines kept together."""
     _literal(node.content.rstrip("\n"), ctx, parent, code=True)
 
 
-def _html_block(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+def _html_block(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     _literal(node.content.rstrip("\n"), ctx, parent, code=False)
 
 
@@ -168,11 +169,11 @@ def _literal(text: str, ctx: BlockContext, parent: etree._Element, *, code: bool
     emit(p, segments, ctx.doc.styles)
 
 
-def _skip(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+def _skip(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     """Front matter is metadata for the Markdown file, not document text."""
 
 
-def _unknown(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+def _unknown(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     """A node type without a handler: keep its content rather than lose contract text."""
     if node.children:
         ctx.render_children(node, parent)

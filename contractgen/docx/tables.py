@@ -15,12 +15,12 @@ import unicodedata
 from collections.abc import Sequence
 
 from lxml import etree
-from markdown_it.tree import SyntaxTreeNode
 
 from contractgen.docx.context import BlockContext
 from contractgen.docx.inline import Segment, collect, emit, is_rtl, plain_text
 from contractgen.docx.ooxml import W, sub, val
 from contractgen.docx.paragraphs import add_paragraph
+from contractgen.mdtree import Node
 
 CHAR_WIDTH = 105
 """Average width of one character of table text (9.5 pt), in twentieths of a point."""
@@ -48,7 +48,7 @@ _LOOK = {
 Cell = tuple[str | None, list[Segment]]
 
 
-def render_table(node: SyntaxTreeNode, ctx: BlockContext, parent: etree._Element) -> None:
+def render_table(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     """Render a ``table`` node (``thead``/``tbody`` → ``tr`` → ``th``/``td``)."""
     rows: list[tuple[bool, list[Cell]]] = []
     for section in node.children:

@@ -145,6 +145,9 @@ def term_finder(text: str) -> Callable[[str], bool]:
     """
 
     def uses(term: str) -> bool:
-        return _term_pattern(str(term)).search(text) is not None
+        word = str(term)
+        # The substring test rules out most absent terms at C speed; the pattern, which tries
+        # its look-behind at every position, then only confirms whole-word uses.
+        return word in text and _term_pattern(word).search(text) is not None
 
     return uses
