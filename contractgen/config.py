@@ -47,10 +47,10 @@ def find_config_file(start: Path | None = None) -> tuple[Path, dict[str, Any]] |
     for candidate in (folder, *folder.parents):
         own = candidate / CONFIG_FILE
         if own.is_file():
-            return own, _read_toml(own)
+            return own, read_toml(own)
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
-            table = tool_table(_read_toml(pyproject), pyproject)
+            table = tool_table(read_toml(pyproject), pyproject)
             if table is not None:
                 return pyproject, table
     return None
@@ -73,22 +73,37 @@ def tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
     return table
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's tables; every way it can fail is a UserError, with the position tomllib
+    knows. The one reader for all configuration, so every command words its errors alike."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        line, col = _toml_position(str(exc))
-        raise UserError(str(path), f"invalid TOML: {exc}", line, col) from None
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(str(path), "configuration file not found") from None
+    except OSError as exc:
+        raise UserError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise UserError(str(path), f"cannot read: {exc}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, col = _toml_position(str(exc), text)
+        raise UserError(str(path), f"invalid TOML: {exc}", line, col) from None
 
 
-def _toml_position(message: str) -> tuple[int, int]:
-    """tomllib puts "(at line L, column C)" in its messages; lift it into the position."""
+def _toml_position(message: str, text: str) -> tuple[int, int]:
+    """tomllib puts "(at line L, column C)" or "(at end of document)" in its messages; lift
+    either into a position (the end of the document is just past its last character)."""
     import re
 
     m = re.search(r"at line (\d+), column (\d+)", message)
-    return (int(m[1]), int(m[2])) if m else (0, 0)
+    if m:
+        return int(m[1]), int(m[2])
+    if "at end of document" in message:
+        return text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1
+    return 0, 0
 
 
 def load_project_config(path: Path | None = None) -> ProjectConfig:
@@ -96,7 +111,7 @@ def load_project_config(path: Path | None = None) -> ProjectConfig:
     if path is not None:
         if not path.is_file():
             raise UserError(str(path), "configuration file not found")
-        table = _read_toml(path)
+        table = read_toml(path)
         if path.name == "pyproject.toml":
             table = tool_table(table, path) or {}
         found: tuple[Path, dict[str, Any]] | None = (path, table)

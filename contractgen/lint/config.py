@@ -100,7 +100,9 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
     """The policy from ``explicit``, else the nearest config file above ``start``, else defaults."""
     if explicit is not None:
         path = Path(explicit)
-        data = _read_toml(path)
+        from contractgen.config import read_toml
+
+        data = read_toml(path)
         table = _lint_table(data, path)
         return parse_config(table or {}, str(path))
     found = discover(start or Path.cwd())
@@ -128,25 +130,6 @@ def discover(start: Path) -> tuple[Path, dict[str, Any]] | None:
     if not isinstance(lint, dict):
         raise UserError(str(path), "the lint settings must be a table")
     return path, lint
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    import re
-    import tomllib
-
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise UserError(str(path), "configuration file not found") from None
-    except OSError as exc:
-        raise UserError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:  # tomllib decodes the bytes itself: not UTF-8 text
-        raise UserError(str(path), f"cannot read: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"at line (\d+), column (\d+)", str(exc))
-        line, col = (int(m[1]), int(m[2])) if m else (0, 0)
-        raise UserError(str(path), f"not valid TOML: {exc}", line, col) from None
 
 
 def _lint_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:

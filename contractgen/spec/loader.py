@@ -172,7 +172,10 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
         problem = (exc.problem or exc.context or "YAML syntax error").strip()
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         at = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
-        raise UserError(name, _explain_yaml_problem(problem, at), line, col) from None
+        word = _ANCHOR_WORD.match(text, mark.index) if mark else None
+        at_word = word[0] if word else at
+        message = _explain_yaml_problem(problem, at_word, exc.context or "", exc.context_mark)
+        raise UserError(name, message, line, col) from None
     except yaml.reader.ReaderError as exc:
         # A control character typed or pasted into the file as itself (not as an escape).
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -229,8 +232,26 @@ def _join_escaped_pairs(text: str) -> str:
     return _ESCAPED_PAIR.sub(join, text)
 
 
-def _explain_yaml_problem(problem: str, at: str) -> str:
+_ANCHOR_WORD = re.compile(r"[&*][^\s,\[\]{}]+")
+"""An anchor (``&name``) or alias (``*name``) as written, to name it in a message."""
+
+
+def _explain_yaml_problem(problem: str, at: str, context: str = "", first: Any = None) -> str:
     """libyaml's wording, made specific where the cause is known."""
+    if problem == "but found another document":
+        return (
+            "a deal spec is one YAML document, but a second one starts here; remove this '---' "
+            "and what follows, or put each deal in its own file"
+        )
+    # libyaml leaves the names out of these two; ``at`` is the anchor or alias as written.
+    if problem == "second occurrence" and context.startswith("found duplicate anchor"):
+        anchor = f"anchor {at}" if at.startswith("&") else "this anchor"
+        where = f" (first at line {first.line + 1})" if first is not None else ""
+        return f"{anchor} is defined twice{where}; give each anchor its own name"
+    if problem.startswith("found undefined alias"):
+        if at.startswith("*"):
+            return f"alias {at} refers to no anchor &{at[1:]} defined above it"
+        return "this alias refers to no anchor defined above it"
     if at == "\t" or "'\\t'" in problem:
         return "a tab character cannot indent YAML; use spaces"
     if "invalid Unicode character escape" in problem:

@@ -113,8 +113,25 @@ def test_explicit_config_file(tmp_path: Path) -> None:
         load_config(tmp_path / "missing.toml")
     broken = tmp_path / "broken.toml"
     broken.write_text("[lint\n", encoding="utf-8")
-    with pytest.raises(UserError, match="not valid TOML"):
+    with pytest.raises(UserError, match="invalid TOML"):
         load_config(broken)
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("[lint]\nselect = [\n", (3, 1)),  # the file ends inside the list
+        ("[lint]\nselect = [", (2, 11)),
+        ("[lint]\nselect = \n", (2, 10)),  # tomllib names the line and column itself
+    ],
+)
+def test_toml_errors_carry_a_position(text: str, position: tuple[int, int], tmp_path: Path) -> None:
+    broken = tmp_path / "policy.toml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_config(broken)
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.location.line, diagnostic.location.col) == position
 
 
 def test_command_line_overrides() -> None:

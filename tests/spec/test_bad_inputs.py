@@ -131,6 +131,18 @@ CASES: dict[str, tuple[Callable[[Path], tuple[str, int | None]], str]] = {
         r"percentage",
     ),
     "tab indentation": (_raw(b"deal:\n\tid: x\n", 2), r"tab"),
+    "two documents": (
+        _raw(b"deal: {id: a}\n---\ndeal: {id: b}\n", 2),
+        r"one YAML document, but a second one starts here",
+    ),
+    "anchor defined twice": (
+        _raw(b"a: &x 1\nb: &x 2\n", 2),
+        r"anchor &x is defined twice \(first at line 1\)",
+    ),
+    "alias to nothing": (
+        _raw(b"deal: *nope\n", 1),
+        r"alias \*nope refers to no anchor &nope defined above it",
+    ),
 }
 
 
