@@ -261,8 +261,14 @@ def render(
                         f"the clause rendered more than {MAX_OUTPUT_CHARS:,} characters"
                     )
                 chunks.append(chunk)
-    except RecursionError:
-        raise UserError(str(path), f"clause '{clause_id}': recursion is too deep") from None
+    except RecursionError as exc:
+        file, line = template_position(exc, path)
+        raise UserError(
+            file,
+            f"clause '{clause_id}': recursion is too deep (a macro or include that calls itself?)",
+            line,
+            1 if line else 0,
+        ) from None
     except Exception as exc:
         raise to_user_error(exc, clause_id, path) from None
     return "".join(chunks)
@@ -297,6 +303,14 @@ def to_user_error(exc: BaseException, clause_id: str, path: Path) -> UserError:
             exc.lineno or 0,
             1,
         )
+    file, line = template_position(exc, path)
+    return UserError(file, f"clause '{clause_id}': {_describe(exc)}", line, 1 if line else 0)
+
+
+def template_position(exc: BaseException, path: Path) -> tuple[str, int]:
+    """The template file and line of the innermost template frame of ``exc``'s traceback, or
+    ``(path, 0)`` when no template code was running (Jinja rewrites template frames so they
+    carry template line numbers)."""
     file, line = str(path), 0
     tb = exc.__traceback__
     while tb is not None:
@@ -304,4 +318,4 @@ def to_user_error(exc: BaseException, clause_id: str, path: Path) -> UserError:
         if code_file.endswith(".j2"):
             file, line = code_file, tb.tb_lineno
         tb = tb.tb_next
-    return UserError(file, f"clause '{clause_id}': {_describe(exc)}", line, 1 if line else 0)
+    return file, line
