@@ -170,6 +170,8 @@ def main() -> None:
         cli.main(prog_name="contractgen", standalone_mode=True)
         code = EXIT_OK
     except SystemExit as exc:
+        if isinstance(exc.code, str):  # sys.exit("message"): say it, as Python would
+            print(exc.code, file=sys.stderr)
         code = exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else 1)
     leave(code)
 
