@@ -12,7 +12,8 @@ What it measures, each as a ratio against a peer run in the same process on the 
 (a) Markdown → DOCX per document: contractgen's renderer (in-process) against pandoc (the
     ``pandoc`` binary, as people run it) on the same Markdown files.
 (b) Whole deals per second on all cores: lint + every Markdown file + every DOCX + the pack,
-    over a generated batch of N deals — what ``contractgen build --lint`` does to each deal.
+    over a generated batch of N deals: ``contractgen build --lint -j N``, through the batch
+    function the CLI calls.
 (c) ``contractgen lint --spec-only`` cold start against ``python -c "import pydantic, click,
     yaml"`` (yaml: PyYAML, which the lint path parses with) — the floor any Python tool with
     these libraries pays. ``import pydantic`` alone loads little (pydantic imports lazily), so
@@ -131,23 +132,15 @@ def generate_batch(n: int, folder: Path) -> list[Path]:
     return paths
 
 
-def _whole_deal(args: tuple[Path, Path]) -> bool:
-    spec, out = args
-    from contractgen.build import BuildOptions, build_deal
+def bench_batch(specs: list[Path], work: Path, jobs: int) -> dict[str, object]:
+    """``contractgen build --lint -j N`` over the batch, through the CLI's own batch function."""
+    from contractgen.build import BuildOptions, build_many
     from contractgen.lint.config import LintConfig
 
-    return build_deal(spec, BuildOptions(output=out, lint=LintConfig())).status == "built"
-
-
-def bench_batch(specs: list[Path], work: Path, jobs: int) -> dict[str, object]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     out = work / "out-batch"
-    ctx = multiprocessing.get_context("forkserver")
+    options = BuildOptions(output=out, lint=LintConfig())
     t0 = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        ok = list(pool.map(_whole_deal, [(s, out) for s in specs], chunksize=8))
+    results = build_many(specs, options, jobs=jobs)
     elapsed = time.perf_counter() - t0
     shutil.rmtree(out, ignore_errors=True)
     return {
@@ -155,7 +148,7 @@ def bench_batch(specs: list[Path], work: Path, jobs: int) -> dict[str, object]:
         "jobs": jobs,
         "seconds": elapsed,
         "deals_per_second": len(specs) / elapsed,
-        "all_built": all(ok),
+        "all_built": all(r.status == "built" for r in results),
     }
 
 

@@ -383,7 +383,11 @@ def build_many(
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     # No max_tasks_per_child: CPython 3.11's pool can deadlock when it replaces a retired
     # worker. Memory stays flat without recycling: every per-process cache is bounded.
-    with ProcessPoolExecutor(max_workers=min(jobs, len(specs)), mp_context=context) as pool:
+    from contractgen.runtime import tune_gc
+
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(specs)), mp_context=context, initializer=tune_gc
+    ) as pool:
         futures = {pool.submit(_worker, (spec, options)): i for i, spec in enumerate(specs)}
         for future in as_completed(futures):
             i = futures[future]

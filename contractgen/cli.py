@@ -166,6 +166,9 @@ def schema(output: Path | None) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    from contractgen.runtime import tune_gc
+
+    tune_gc()
     try:
         cli.main(prog_name="contractgen", standalone_mode=True)
         code = EXIT_OK

@@ -1,0 +1,69 @@
+"""The collector is tuned in contractgen's own processes, and only there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from contractgen.runtime import GC_THRESHOLD
+from tests.conftest import ROOT
+
+
+def _threshold_after(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_the_cli_tunes_the_collector() -> None:
+    code = (
+        "import gc, sys\n"
+        "from contractgen import cli\n"
+        "leave = cli.leave\n"
+        "cli.leave = lambda status: (print(gc.get_threshold()), leave(status))\n"
+        "sys.argv = ['contractgen', '--version']\n"
+        "cli.main()\n"
+    )
+    assert _threshold_after(code) == str(GC_THRESHOLD)
+
+
+def test_importing_contractgen_leaves_the_collector_alone() -> None:
+    code = (
+        "import gc\n"
+        "before = gc.get_threshold()\n"
+        "import contractgen.cli, contractgen.build, contractgen.lint.engine\n"
+        "print(gc.get_threshold() == before)\n"
+    )
+    assert _threshold_after(code) == "True"
+
+
+def test_batch_workers_are_tuned(monkeypatch) -> None:
+    """build_many hands its pool the tuning as the workers' initializer."""
+    import concurrent.futures
+    from concurrent.futures import Future
+
+    from contractgen.build import BuildOptions, build_many
+    from contractgen.runtime import tune_gc
+
+    seen: dict[str, object] = {}
+
+    class InlinePool:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            seen.update(kwargs)
+
+        def __enter__(self) -> InlinePool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def submit(self, fn, *args):  # type: ignore[no-untyped-def]
+            future: Future = Future()
+            future.set_result(fn(*args))
+            return future
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", InlinePool)
+    results = build_many([ROOT / "missing-a.yaml", ROOT / "missing-b.yaml"], BuildOptions(), jobs=2)
+    assert [r.status for r in results] == ["failed", "failed"]
+    assert seen["initializer"] is tune_gc
