@@ -304,9 +304,13 @@ def build_deal(spec_path: Path, options: BuildOptions) -> DealResult:
         text = read_text(spec_path, display=str(spec_path))
         loaded = load_spec_text(text, str(spec_path))
         result.deal_id = loaded.spec.deal.id
-        if options.lint is not None and not _lint_passes(loaded, options, result):
-            result.status = "rejected"
-            return result
+        if options.lint is not None:
+            from contractgen.lint.problem import fails
+
+            result.findings = _lint(loaded, options.lint, options)
+            if fails(result.findings, strict=options.strict):
+                result.status = "rejected"
+                return result
         folder = deal_folder(options.output, loaded.spec.deal.id)
         result.folder = str(folder)
         digest = inputs_hash(text.encode("utf-8"), options)
@@ -330,21 +334,16 @@ def build_deal(spec_path: Path, options: BuildOptions) -> DealResult:
     return result
 
 
-def _lint_passes(loaded: object, options: BuildOptions, result: DealResult) -> bool:
-    """Lint the loaded deal into ``result.findings``; False when a finding blocks the build.
+def _lint(loaded: object, policy: LintConfig, options: BuildOptions) -> list[Problem]:
+    """Lint findings for a loaded deal, waived ones included.
 
     The exhibits lint assembles are the ones the build renders (the assembly is cached per
     process), and their Markdown is parsed once for both, so linting adds little to a build.
     Unchanged deals are linted too: the policy may have changed since they were built.
     """
     from contractgen.lint.engine import lint_loaded
-    from contractgen.lint.problem import Level
 
-    assert options.lint is not None
-    report = lint_loaded(loaded, options.lint, libraries=options.libraries)  # type: ignore[arg-type]
-    result.findings = report.problems
-    blocking = {Level.ERROR, Level.WARNING} if options.strict else {Level.ERROR}
-    return not any(p.level in blocking and not p.waived for p in report.problems)
+    return lint_loaded(loaded, policy, libraries=options.libraries).problems  # type: ignore[arg-type]
 
 
 def _once(warnings: list[str]) -> Callable[[str], None]:

@@ -6,10 +6,18 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import get_args
 
 import click
 
-from contractgen.build import FORMATS, BuildOptions, DealResult, build_many, expand_specs
+from contractgen.build import (
+    FORMATS,
+    BuildOptions,
+    DealResult,
+    Status,
+    build_many,
+    expand_specs,
+)
 from contractgen.errors import EXIT_BUG, EXIT_FINDINGS, EXIT_USAGE
 
 
@@ -110,9 +118,9 @@ def build(
     config = load_project_config(config_path)
     policy = None
     if lint_first:
-        from contractgen.lint.config import load_config
+        from contractgen.lint.config import project_policy
 
-        policy = load_config(config_path)
+        policy = project_policy(config)
     options = BuildOptions(
         output=output or config.output or Path("out"),
         formats=FORMATS if fmt == "all" else (fmt,),
@@ -138,8 +146,7 @@ def build(
         results = build_many(paths, options, jobs=workers)
     elapsed = time.perf_counter() - started
     _report(results, quiet=quiet)
-    statuses = ("built", "skipped", "rejected", "failed", "bug")
-    counts = {s: sum(r.status == s for r in results) for s in statuses}
+    counts = {s: sum(r.status == s for r in results) for s in get_args(Status)}
     if len(paths) > 1 or not quiet:
         rejected = f", rejected {counts['rejected']} (lint)" if lint_first else ""
         click.echo(
@@ -168,11 +175,10 @@ def _check_inputs(options: BuildOptions) -> None:
 
 
 def _report(results: list[DealResult], *, quiet: bool) -> None:
-    from contractgen.lint.formatters import format_text
-    from contractgen.lint.problem import Level
-
     for result in results:
         if result.findings:
+            from contractgen.lint.formatters import format_text
+
             click.echo(format_text(result.findings, colour=sys.stderr.isatty()), nl=False, err=True)
         for warning in result.warnings:
             click.echo(f"{result.spec}: warning: {warning}", err=True)
@@ -188,6 +194,8 @@ def _report(results: list[DealResult], *, quiet: bool) -> None:
             if click.get_current_context().find_root().params.get("debug"):
                 click.echo(result.detail, err=True)
         elif result.status == "rejected":
+            from contractgen.lint.problem import Level
+
             errors = sum(p.level == Level.ERROR and not p.waived for p in result.findings)
             what = f"{errors} lint error{'s' * (errors != 1)}" if errors else "lint warnings"
             click.echo(f"{result.spec}: not built: {what} (see above)", err=True)

@@ -48,9 +48,7 @@ def render_exhibit(
     Raises :class:`~contractgen.errors.UserError` for an unusable reference document;
     ``on_warning`` hears about styles the reference lacks and content Word cannot show.
     """
-    builder = DocumentBuilder(load_reference(reference), on_warning)
-    builder.add_exhibit(exhibit)
-    return builder.package(_exhibit_properties(exhibit)).to_bytes()
+    return _render_single(DocumentBuilder(load_reference(reference), on_warning), exhibit)
 
 
 def render_documents(
@@ -75,8 +73,7 @@ def render_documents(
     for exhibit in exhibits:
         # The pack's builder has reported the reference's warnings; once is enough.
         builder = DocumentBuilder(ref, on_warning, reference_warnings=False)
-        builder.add_exhibit(exhibit)
-        singles.append(builder.package(_exhibit_properties(exhibit)).to_bytes())
+        singles.append(_render_single(builder, exhibit))
         pack.adopt(builder)
     props = _pack_properties(exhibits, title)
     if cover is None:
@@ -84,6 +81,12 @@ def render_documents(
     from contractgen.docx.compose import compose_with_cover
 
     return singles, compose_with_cover(cover, pack, props).to_bytes()
+
+
+def _render_single(builder: DocumentBuilder, exhibit: Exhibit) -> bytes:
+    """``exhibit`` as the whole of ``builder``'s document, packaged."""
+    builder.add_exhibit(exhibit)
+    return builder.package(_exhibit_properties(exhibit)).to_bytes()
 
 
 def _exhibit_properties(exhibit: Exhibit) -> DocProperties:

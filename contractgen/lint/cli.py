@@ -17,7 +17,7 @@ import click
 
 from contractgen.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError
 from contractgen.lint.formatters import FORMATS
-from contractgen.lint.problem import Level, Problem
+from contractgen.lint.problem import Problem, fails
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -217,8 +217,7 @@ def run_lint(
         return EXIT_USAGE
     if bad_input:
         return EXIT_USAGE
-    failing = {Level.ERROR, Level.WARNING} if strict else {Level.ERROR}
-    if any(p.level in failing and not p.waived for p in problems):
+    if fails(problems, strict=strict):
         return EXIT_FINDINGS
     return EXIT_OK
 

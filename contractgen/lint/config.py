@@ -29,13 +29,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contractgen.errors import UserError
 from contractgen.lint.options import OptionError
 from contractgen.lint.problem import Level
 from contractgen.lint.registry import all_rules, find_rule, select
 from contractgen.lint.rule import Rule
+
+if TYPE_CHECKING:
+    from contractgen.config import ProjectConfig
 
 _TOP_KEYS = ("select", "extend-select", "ignore", "rules")
 
@@ -124,12 +127,25 @@ def discover(start: Path) -> tuple[Path, dict[str, Any]] | None:
     if found is None:
         return None
     path, table = found
+    lint = _settings_lint(table, path)
+    return None if lint is None else (path, lint)
+
+
+def project_policy(project: ProjectConfig) -> LintConfig:
+    """The lint policy inside a project configuration already read (``build --lint``), so the
+    file is not read a second time."""
+    if project.source is None:
+        return LintConfig()
+    lint = _settings_lint(project.raw, project.source)
+    return LintConfig() if lint is None else parse_config(lint, str(project.source))
+
+
+def _settings_lint(table: Mapping[str, Any], path: Path) -> dict[str, Any] | None:
+    """The ``lint`` table of contractgen's settings, refusing a ``lint`` that is not a table."""
     lint = table.get("lint")
-    if lint is None:
-        return None
-    if not isinstance(lint, dict):
+    if lint is not None and not isinstance(lint, dict):
         raise UserError(str(path), "the lint settings must be a table")
-    return path, lint
+    return lint
 
 
 def _lint_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:

@@ -6,6 +6,7 @@ One record, many formats: formatters never look at rule internals, only at
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -80,3 +81,12 @@ class Problem:
             "waived": self.waived,
             "waiver": self.waiver,
         }
+
+
+def fails(problems: Iterable[Problem], *, strict: bool = False) -> bool:
+    """Whether findings fail a check: an unwaived error (with ``strict``, a warning too).
+
+    One rule for ``contractgen lint``'s exit status and ``build --lint``'s rejections.
+    """
+    failing = {Level.ERROR, Level.WARNING} if strict else {Level.ERROR}
+    return any(p.level in failing and not p.waived for p in problems)
