@@ -1,12 +1,32 @@
-"""Where the project's own data lives, found relative to the package (no installed copies)."""
+"""Where contractgen's own data lives: inside the installed package, read through importlib.resources.
+
+The clause library, the reference .docx and the JSON Schema are kept at the top of the
+repository (``clause_library/``, ``schemas/``) and mapped into the package at build time
+(``setup.py``), so a wheel carries them as ``contractgen/clause_library`` and
+``contractgen/schemas``. An editable install or a plain checkout has no such copies: there the
+package's parent folder, the repository, holds them under their own names.
+
+The library is walked as a folder tree (layers, modification times, Jinja2's file loader), so
+each resource is handed out as a filesystem path; a zipped install is not supported.
+"""
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-BUILTIN_LIBRARY = PROJECT_ROOT / "clause_library"
+
+def data_folder(name: str) -> Path:
+    """The shipped data folder ``name``: the installed package's copy, else the checkout's."""
+    packaged = files("contractgen").joinpath(name)
+    if packaged.is_dir():
+        return Path(str(packaged)).resolve()
+    return Path(__file__).resolve().parent.parent / name
+
+
+BUILTIN_LIBRARY = data_folder("clause_library")
 """The built-in clause library that company libraries are layered over."""
 DEFAULT_REFERENCE_DOCX = BUILTIN_LIBRARY / "templates" / "reference.docx"
 """The house style used when no reference .docx is given."""
-SCHEMA_FILE = PROJECT_ROOT / "schemas" / "deal-spec.schema.json"
+SCHEMA_FILE = data_folder("schemas") / "deal-spec.schema.json"
+"""The committed JSON Schema of a deal spec (``contractgen schema`` prints the same text)."""
