@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
 SCHEMA_ID = "https://contractgen.dev/schemas/deal-spec.schema.json"
 
 
@@ -23,12 +26,28 @@ def deal_spec_schema() -> dict[str, Any]:
         model = pending.pop()
         model.model_rebuild()
         pending.extend(model.__subclasses__())
-    schema = DealSpec.model_json_schema(mode="validation")
+    schema = DealSpec.model_json_schema(mode="validation", schema_generator=StatedLimits)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         **schema,
     }
+
+
+class StatedLimits(GenerateJsonSchema):
+    """Pydantic's generator, with the models' ``str_max_length`` stated on every text value.
+
+    The limit is validated at every supported pydantic version, but only 2.14 and later write it
+    into the schema (as ``maxLength`` on strings that set none of their own). Stating it here
+    makes the schema the same JSON whichever pydantic generated it, and tells editors the truth.
+    """
+
+    def str_schema(self, schema: core_schema.StringSchema) -> JsonSchemaValue:
+        json_schema = super().str_schema(schema)
+        limit = self._config.str_max_length
+        if "maxLength" not in json_schema and limit is not None:
+            json_schema["maxLength"] = limit
+        return json_schema
 
 
 def schema_text() -> str:

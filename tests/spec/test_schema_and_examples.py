@@ -48,6 +48,27 @@ def test_schema_command_prints_the_committed_schema(run_cli) -> None:
     assert result.output == COMMITTED.read_text(encoding="utf-8")
 
 
+def test_the_text_limit_is_stated_whichever_pydantic_generates_the_schema() -> None:
+    """pydantic 2.13 leaves ``str_max_length`` out of a pattern-only string's schema, 2.14 writes
+    it: the committed schema may depend on neither, so the generator states it itself."""
+    from typing import Annotated
+
+    from pydantic import BaseModel, ConfigDict, StringConstraints
+
+    from contractgen.spec.schema import StatedLimits
+
+    class Sample(BaseModel):
+        model_config = ConfigDict(str_max_length=7)
+        code: Annotated[str, StringConstraints(pattern=r"^P[0-9]$")]
+        own: Annotated[str, StringConstraints(max_length=3)]
+        keyed: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]+$")], int]
+
+    props = Sample.model_json_schema(schema_generator=StatedLimits)["properties"]
+    assert props["code"]["maxLength"] == 7
+    assert props["own"]["maxLength"] == 3
+    assert props["keyed"]["propertyNames"] == {"maxLength": 7}
+
+
 def test_schema_is_a_valid_json_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(json.loads(COMMITTED.read_text()))
 
