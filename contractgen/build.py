@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 import time
 import traceback
@@ -31,6 +32,7 @@ from contractgen.paths import BUILTIN_LIBRARY, DEFAULT_REFERENCE_DOCX
 if TYPE_CHECKING:
     from contractgen.lint.config import LintConfig
     from contractgen.lint.problem import Problem
+    from contractgen.spec.loader import LoadedSpec
 
 FORMATS = ("md", "docx")
 MANIFEST = ".contractgen-build.json"
@@ -143,12 +145,12 @@ def inputs_hash(spec_bytes: bytes, options: BuildOptions) -> str:
 
 
 def render_deal(
-    loaded: object, options: BuildOptions, on_warning: Callable[[str], None]
+    loaded: LoadedSpec, options: BuildOptions, on_warning: Callable[[str], None]
 ) -> dict[str, bytes]:
     """Render every requested document of one deal into memory: file name → bytes."""
     from contractgen.library.assemble import assemble_spec
 
-    exhibits = assemble_spec(loaded, options.libraries)  # type: ignore[arg-type]
+    exhibits = assemble_spec(loaded, options.libraries)
     files: dict[str, bytes] = {}
     if "md" in options.formats:
         for exhibit in exhibits:
@@ -156,7 +158,7 @@ def render_deal(
     if "docx" in options.formats:
         from contractgen.docx import render_documents
 
-        spec = loaded.spec  # type: ignore[attr-defined]
+        spec = loaded.spec
         singles, pack = render_documents(
             exhibits,
             reference=options.reference_docx,
@@ -203,14 +205,14 @@ def _deal_lock(root: Path, name: str) -> Iterator[None]:
         raise UserError(str(lock_path), f"cannot create the lock file: {exc.strerror}") from None
     fh = os.fdopen(fd, "a+b")
     try:
-        try:
-            import fcntl
-
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-        except ImportError:  # pragma: no cover - Windows: msvcrt locks a byte range instead
+        if sys.platform == "win32":  # pragma: no cover - msvcrt locks a byte range instead
             import msvcrt
 
             msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
         yield
     finally:
         fh.close()
@@ -266,9 +268,9 @@ def publish(folder: Path, files: dict[str, bytes]) -> None:
                 shutil.rmtree(staging, ignore_errors=True)
 
 
-def _manifest(loaded: object, digest: str, files: dict[str, bytes]) -> bytes:
+def _manifest(loaded: LoadedSpec, digest: str, files: dict[str, bytes]) -> bytes:
     """A record of what was built from what: deterministic, so rebuilds stay byte-identical."""
-    spec = loaded.spec  # type: ignore[attr-defined]
+    spec = loaded.spec
     record = {
         "generator": f"contractgen {__version__}",
         "deal": spec.deal.id,
@@ -334,7 +336,7 @@ def build_deal(spec_path: Path, options: BuildOptions) -> DealResult:
     return result
 
 
-def _lint(loaded: object, policy: LintConfig, options: BuildOptions) -> list[Problem]:
+def _lint(loaded: LoadedSpec, policy: LintConfig, options: BuildOptions) -> list[Problem]:
     """Lint findings for a loaded deal, waived ones included.
 
     The exhibits lint assembles are the ones the build renders (the assembly is cached per
@@ -343,7 +345,7 @@ def _lint(loaded: object, policy: LintConfig, options: BuildOptions) -> list[Pro
     """
     from contractgen.lint.engine import lint_loaded
 
-    return lint_loaded(loaded, policy, libraries=options.libraries).problems  # type: ignore[arg-type]
+    return lint_loaded(loaded, policy, libraries=options.libraries).problems
 
 
 def _once(warnings: list[str]) -> Callable[[str], None]:
@@ -371,9 +373,9 @@ def build_many(
     results: list[DealResult | None] = [None] * len(specs)
     if jobs <= 1 or len(specs) <= 1:
         for i, spec in enumerate(specs):
-            results[i] = build_deal(spec, options)
+            result = results[i] = build_deal(spec, options)
             if on_result:
-                on_result(results[i])  # type: ignore[arg-type]
+                on_result(result)
         return [r for r in results if r is not None]
 
     import multiprocessing
@@ -391,11 +393,10 @@ def build_many(
         for future in as_completed(futures):
             i = futures[future]
             try:
-                results[i] = future.result()
+                result = future.result()
             except Exception:  # a worker process died (out of memory, killed)
-                results[i] = DealResult(
-                    spec=str(specs[i]), status="bug", detail=traceback.format_exc()
-                )
+                result = DealResult(spec=str(specs[i]), status="bug", detail=traceback.format_exc())
+            results[i] = result
             if on_result:
-                on_result(results[i])  # type: ignore[arg-type]
+                on_result(result)
     return [r for r in results if r is not None]

@@ -58,7 +58,7 @@ class UserError(Exception):
     @classmethod
     def many(cls, diagnostics: Iterable[Diagnostic]) -> UserError:
         """Bundle several diagnostics (all the errors of one file) into one error."""
-        return cls(sorted(diagnostics))  # type: ignore[arg-type]
+        return cls(sorted(diagnostics))
 
     def __str__(self) -> str:
         return "\n".join(str(d) for d in self.diagnostics)

@@ -1,4 +1,4 @@
-"""Where contractgen's own data lives: inside the installed package, read through importlib.resources.
+"""Where contractgen's own data lives: inside the installed package (importlib.resources).
 
 The clause library, the reference .docx and the JSON Schema are kept at the top of the
 repository (``clause_library/``, ``schemas/``) and mapped into the package at build time

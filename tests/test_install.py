@@ -1,4 +1,4 @@
-"""contractgen as a new user gets it: a wheel in a fresh virtual environment, and the pre-commit hook.
+"""contractgen as a new user gets it: a wheel in a fresh venv, and the pre-commit hook.
 
 Both install the project from scratch (the registry's packages come from pip's cache after the
 first run), so they are marked slow; they still run by default, because a wheel that lacks the
@@ -50,9 +50,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return bin_dir
 
 
-def test_the_wheel_works_from_an_unrelated_folder(
-    installed: Path, tmp_path: Path
-) -> None:
+def test_the_wheel_works_from_an_unrelated_folder(installed: Path, tmp_path: Path) -> None:
     """init, validate, lint and build, run where no checkout is in sight."""
     exe = installed / "contractgen"
     _run([exe, "init", "-o", "deal.yaml"], tmp_path)

@@ -42,7 +42,7 @@ class SpecContext:
 
     @property
     def spec(self) -> DealSpec:
-        return self.loaded.spec  # type: ignore[no-any-return]
+        return self.loaded.spec
 
     @property
     def path(self) -> str:

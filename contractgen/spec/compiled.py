@@ -132,7 +132,8 @@ def _store(path: Path, validator: Any) -> None:
         return
     try:
         # pydantic-core pickles a validator as the arguments it was made from.
-        _cls, (schema, *rest) = validator.__reduce__()
+        reduced: Any = validator.__reduce__()
+        _cls, (schema, *rest) = reduced
         data = pickle.dumps((_FORMAT, (strip_metadata(schema), *rest)), protocol=5)
         # The round trip proves every function in the schema is importable by name.
         SchemaValidator(*pickle.loads(data)[1])

@@ -14,10 +14,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from contractgen.errors import Diagnostic, Location, UserError
 from contractgen.spec.limits import MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+
+if TYPE_CHECKING:
+    from contractgen.spec.models import DealSpec
 
 Loc = tuple[str | int, ...]
 
@@ -52,7 +55,9 @@ class Positions:
 class LoadedSpec:
     """A validated spec with the positions of its values, for lint and error messages."""
 
-    spec: Any  # DealSpec; typed loosely so this module does not import pydantic at load time
+    spec: DealSpec
+    """The validated model (imported for type checking only: loading a spec imports pydantic
+    when it validates, not when this module loads)."""
     positions: Positions
     source: str
 
@@ -179,9 +184,9 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
     except yaml.reader.ReaderError as exc:
         # A control character typed or pasted into the file as itself (not as an escape).
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        at = max(text.find(chr(code)), 0)
-        line = text.count("\n", 0, at) + 1
-        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        offset = max(text.find(chr(code)), 0)
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
         raise UserError(
             name,
             f"character U+{code:04X} cannot be stored in a deal spec or a Word document; "
@@ -277,29 +282,25 @@ def _check_events(events: Iterator[Any], name: str) -> None:
     for event in events:
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
-            m = event.start_mark
             if aliases > MAX_ALIASES:
                 raise UserError(
                     name,
                     f"more than {MAX_ALIASES} alias references (*name); "
                     "a deal spec needs few or none",
-                    m.line + 1,
-                    m.column + 1,
+                    *_mark(event.start_mark),
                 )
-            if open_anchors.get(event.anchor):
+            if event.anchor and open_anchors.get(event.anchor):
                 raise UserError(
                     name,
                     f"alias *{event.anchor} is inside the value it refers to, "
                     "so that value would contain itself forever",
-                    m.line + 1,
-                    m.column + 1,
+                    *_mark(event.start_mark),
                 )
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                m = event.start_mark
                 raise UserError(
-                    name, f"nesting is deeper than {MAX_DEPTH} levels", m.line + 1, m.column + 1
+                    name, f"nesting is deeper than {MAX_DEPTH} levels", *_mark(event.start_mark)
                 )
             stack.append(event.anchor)
             if event.anchor:
@@ -311,6 +312,11 @@ def _check_events(events: Iterator[Any], name: str) -> None:
                 open_anchors[anchor] = False
         elif isinstance(event, yaml.ScalarEvent) and event.anchor:
             open_anchors[event.anchor] = False
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    """A libyaml mark as a 1-based (line, column); (0, 0) when the event carries none."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
 @dataclass
@@ -494,7 +500,7 @@ def load_spec_text(text: str, name: str) -> LoadedSpec:
     return LoadedSpec(spec, positions, text)
 
 
-def validate(data: dict[str, Any], positions: Positions) -> Any:
+def validate(data: dict[str, Any], positions: Positions) -> DealSpec:
     """Validate parsed data against the model; every error carries its position."""
     from pydantic import ValidationError
 

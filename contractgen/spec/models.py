@@ -160,7 +160,7 @@ class Weekday(StrEnum):
     SUN = "sun"
 
     @property
-    def index(self) -> int:
+    def index(self) -> int:  # type: ignore[override]  # a weekday's place, not str.index
         return list(Weekday).index(self)
 
 
