@@ -20,13 +20,14 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from contractgen import __version__
 from contractgen.errors import Diagnostic, Location, UserError
+from contractgen.output import current_umask
 from contractgen.paths import BUILTIN_LIBRARY, DEFAULT_REFERENCE_DOCX
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 FORMATS = ("md", "docx")
 MANIFEST = ".contractgen-build.json"
 PACK_NAME = "contract-pack.docx"
-SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
 Status = Literal["built", "skipped", "rejected", "failed", "bug"]
 """``rejected``: lint (``build --lint``) found errors, so the deal was not written."""
@@ -77,22 +77,6 @@ class DealResult:
 
 
 # --- inputs -------------------------------------------------------------------------------
-
-
-def expand_specs(paths: Iterable[Path]) -> list[Path]:
-    """Spec files named directly, plus every *.yaml / *.yml / *.json inside named folders."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p for p in path.iterdir() if p.suffix.lower() in SPEC_SUFFIXES and p.is_file()
-            )
-            if not found:
-                raise UserError(str(path), "folder holds no *.yaml, *.yml or *.json spec")
-            out.extend(found)
-        else:
-            out.append(path)
-    return out
 
 
 _FINGERPRINTS: dict[tuple[str, ...], str] = {}
@@ -218,13 +202,6 @@ def _deal_lock(root: Path, name: str) -> Iterator[None]:
         fh.close()
 
 
-def _umask() -> int:
-    """The process umask (reading it means setting it; set it straight back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def publish(folder: Path, files: dict[str, bytes]) -> None:
     """Replace ``folder`` with exactly ``files``: all of the new set, or the old set untouched."""
     root = folder.parent
@@ -239,7 +216,7 @@ def publish(folder: Path, files: dict[str, bytes]) -> None:
         try:
             # mkdtemp makes a private folder (0700); a published deal is as readable as any
             # folder the user creates, so it gets the mode their umask gives.
-            os.chmod(staging, 0o777 & ~_umask())
+            os.chmod(staging, 0o777 & ~current_umask())
             for name, data in sorted(files.items()):
                 target = staging / name
                 with open(target, "wb") as fh:

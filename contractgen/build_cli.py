@@ -16,9 +16,10 @@ from contractgen.build import (
     DealResult,
     Status,
     build_many,
-    expand_specs,
 )
+from contractgen.cli_options import config_option, library_option, project_settings
 from contractgen.errors import EXIT_BUG, EXIT_FINDINGS, EXIT_USAGE
+from contractgen.specfiles import expand_specs
 
 
 @click.command()
@@ -38,13 +39,7 @@ from contractgen.errors import EXIT_BUG, EXIT_FINDINGS, EXIT_USAGE
     default=None,
     help="Output folder; each deal gets a sub-folder named after its id.  [default: out]",
 )
-@click.option(
-    "--library",
-    "libraries",
-    multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="A company clause library layered over the built-in one (repeatable; later wins).",
-)
+@library_option
 @click.option(
     "--reference-docx",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -57,13 +52,7 @@ from contractgen.errors import EXIT_BUG, EXIT_FINDINGS, EXIT_USAGE
     default=None,
     help="A cover or master-agreement .docx placed first in the contract pack.",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Configuration file (default: nearest contractgen.toml or pyproject.toml).",
-)
+@config_option
 @click.option(
     "-j",
     "--jobs",
@@ -111,11 +100,9 @@ def build(
     With --lint, each deal is linted first and one with errors is reported and not written
     (exit status 1), like `contractgen lint` then `contractgen build`, in one pass.
     """
-    from contractgen.config import load_project_config
-
     if strict and not lint_first:
         raise click.UsageError("--strict applies to --lint; add --lint")
-    config = load_project_config(config_path)
+    config = project_settings(config_path)
     policy = None
     if lint_first:
         from contractgen.lint.config import project_policy

@@ -9,11 +9,10 @@ other exception is a bug: a short apology, exit 3, and the traceback only with `
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
@@ -70,9 +69,14 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="contractgen")
 @click.option("--debug", is_flag=True, help="Show a Python traceback for internal errors.")
-def cli(debug: bool) -> None:
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
     """Generate SLA exhibits for channel-partner contracts from a deal spec, and lint the spec
     for contradictory or unrealistic targets before anyone signs."""
+    from contractgen.cli_options import SettingsStore
+
+    # The project settings, read on a command's first use (see cli_options.project_settings).
+    ctx.obj = SettingsStore()
 
 
 PRESETS = ("standard", "premium")
@@ -98,29 +102,20 @@ PRESETS = ("standard", "premium")
 def init(preset: str, output: Path, force: bool) -> None:
     """Write a fully commented starter deal spec."""
     from contractgen.spec.presets import preset_text
+    from contractgen.spec.schema import SCHEMA_ID
 
+    # The schema's public $id: it names the same schema wherever the spec is moved or cloned
+    # (a path into this installation or checkout would not).
+    text = preset_text(preset, schema_ref=SCHEMA_ID)
     if str(output) == "-":
-        click.echo(preset_text(preset, schema_ref=_schema_ref(Path.cwd())), nl=False)
+        click.echo(text, nl=False)
         return
     if output.exists() and not force:
         raise UserError(str(output), "already exists; use --force to overwrite it")
     from contractgen.output import atomic_write
 
-    atomic_write(output, preset_text(preset, schema_ref=_schema_ref(output.resolve().parent)))
+    atomic_write(output, text)
     click.echo(f"wrote {output} ({preset} preset); next: contractgen lint {output}", err=True)
-
-
-def _schema_ref(folder: Path) -> str:
-    """How the spec's first line points at the JSON Schema: relative to the project's copy."""
-    from contractgen.paths import SCHEMA_FILE as local
-    from contractgen.spec.schema import SCHEMA_ID
-
-    if local.is_file():
-        try:
-            return Path(os.path.relpath(local, folder)).as_posix()
-        except ValueError:  # another drive on Windows
-            return local.as_uri()
-    return SCHEMA_ID
 
 
 @cli.command()
@@ -166,9 +161,9 @@ def schema(output: Path | None) -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    from contractgen.runtime import tune_gc
+    from contractgen import runtime
 
-    tune_gc()
+    runtime.tune_gc()
     try:
         cli.main(prog_name="contractgen", standalone_mode=True)
         code = EXIT_OK
@@ -176,23 +171,4 @@ def main() -> None:
         if isinstance(exc.code, str):  # sys.exit("message"): say it, as Python would
             print(exc.code, file=sys.stderr)
         code = exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else 1)
-    leave(code)
-
-
-def leave(code: int) -> NoReturn:
-    """End the process once the command's output is out, skipping the interpreter's teardown.
-
-    Freeing every module and object at exit costs tens of milliseconds here — about a third of
-    a ``lint --spec-only`` run — and does nothing for a finished command: its files are written
-    and closed, and its temporary files removed, before this point. (mypy takes the same
-    shortcut.) A process that used multiprocessing, or runs under coverage, exits normally: their
-    exit handlers release worker resources and write measurement data.
-    """
-    if "multiprocessing" in sys.modules or "coverage" in sys.modules:
-        sys.exit(code)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # a closed pipe (`contractgen lint … | head -1`): nothing left to say
-        pass
-    os._exit(code)
+    runtime.leave(code)

@@ -44,11 +44,35 @@ def test_init_writes_a_valid_commented_spec(preset: str, tmp_path: Path, run_cli
     assert run_cli("validate", out).exit_code == 0
 
 
-def test_init_schema_line_points_at_the_schema(tmp_path: Path, run_cli) -> None:
-    out = tmp_path / "deal.yaml"
-    run_cli("init", "-o", out)
-    ref = out.read_text(encoding="utf-8").splitlines()[0].split("$schema=")[1]
-    assert (out.parent / ref).resolve() == (ROOT / "schemas" / "deal-spec.schema.json").resolve()
+def test_init_schema_line_names_the_schema_wherever_the_spec_lives(
+    tmp_path: Path, run_cli
+) -> None:
+    """The public $id, not a path into this checkout or installation: the line stays right when
+    the spec is moved, committed or opened on another machine."""
+    import json
+
+    for folder in (tmp_path, tmp_path / "deep" / "er"):
+        out = folder / "deal.yaml"
+        assert run_cli("init", "-o", out).exit_code == 0
+        ref = out.read_text(encoding="utf-8").splitlines()[0].split("$schema=")[1]
+        committed = json.loads((ROOT / "schemas" / "deal-spec.schema.json").read_text())
+        assert ref == committed["$id"]
+        assert ref.startswith("https://")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_init_gives_the_spec_the_mode_of_any_new_file(tmp_path: Path, run_cli) -> None:
+    """Written atomically through a private temporary file, the spec must still end up with the
+    mode the user's umask gives (0644 under the usual 022), so teammates and CI can read it."""
+    old = os.umask(0o022)
+    try:
+        run_cli("init", "-o", tmp_path / "a.yaml")
+        os.umask(0o002)
+        run_cli("init", "-o", tmp_path / "b.yaml")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.yaml").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "b.yaml").stat().st_mode & 0o777 == 0o664
 
 
 def test_init_refuses_to_overwrite(tmp_path: Path, run_cli) -> None:
@@ -180,10 +204,27 @@ def test_a_reader_that_stops_early_gets_no_noise() -> None:
     assert "Exception ignored" not in err
 
 
+def test_the_fast_exit_can_be_switched_off() -> None:
+    """With CONTRACTGEN_FULL_EXIT the interpreter's teardown runs: exit handlers see it."""
+    code = (
+        "import atexit\n"
+        "from contractgen.runtime import leave\n"
+        "atexit.register(lambda: print('handlers ran'))\n"
+        "leave(0)\n"
+    )
+    run = {"cwd": ROOT, "capture_output": True, "text": True}
+    fast = subprocess.run([sys.executable, "-c", code], **run)
+    full = subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, "CONTRACTGEN_FULL_EXIT": "1"}, **run
+    )
+    assert fast.stdout == "" and fast.returncode == 0
+    assert full.stdout == "handlers ran\n" and full.returncode == 0
+
+
 def test_leave_flushes_what_is_still_buffered() -> None:
     code = (
         "import sys\n"
-        "from contractgen.cli import leave\n"
+        "from contractgen.runtime import leave\n"
         "sys.stdout.write('out' * 1000)\n"
         "sys.stderr.write('err')\n"
         "leave(3)\n"

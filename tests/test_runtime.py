@@ -19,9 +19,9 @@ def _threshold_after(code: str) -> str:
 def test_the_cli_tunes_the_collector() -> None:
     code = (
         "import gc, sys\n"
-        "from contractgen import cli\n"
-        "leave = cli.leave\n"
-        "cli.leave = lambda status: (print(gc.get_threshold()), leave(status))\n"
+        "from contractgen import cli, runtime\n"
+        "leave = runtime.leave\n"
+        "runtime.leave = lambda status: (print(gc.get_threshold()), leave(status))\n"
         "sys.argv = ['contractgen', '--version']\n"
         "cli.main()\n"
     )

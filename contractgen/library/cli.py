@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from contractgen.cli_options import config_option, library_option, project_settings
 from contractgen.library.loader import ClauseInfo, list_clauses
 
 
@@ -32,13 +33,8 @@ def format_text(infos: list[ClauseInfo]) -> str:
 
 
 @click.command("clauses")
-@click.option(
-    "--library",
-    "libraries",
-    multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="A company clause library layered over the built-in one (repeatable; later wins).",
-)
+@library_option
+@config_option
 @click.option(
     "--format",
     "fmt",
@@ -47,9 +43,12 @@ def format_text(infos: list[ClauseInfo]) -> str:
     show_default=True,
     help="Output format.",
 )
-def clauses(libraries: tuple[Path, ...], fmt: str) -> None:
-    """List clause ids, versions and titles, and the library layer each comes from."""
-    infos = list_clauses(libraries)
+def clauses(libraries: tuple[Path, ...], config_path: Path | None, fmt: str) -> None:
+    """List clause ids, versions and titles, and the library layer each comes from.
+
+    Without --library, the configuration's library is listed: the layers a build would use.
+    """
+    infos = list_clauses(tuple(libraries) or project_settings(config_path).libraries)
     if fmt == "json":
         click.echo(json.dumps([i.as_record() for i in infos], indent=2, ensure_ascii=False))
     else:

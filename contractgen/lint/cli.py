@@ -8,18 +8,15 @@ bad spec, a bad policy file or a bad command line. A :class:`UserError` is print
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import click
 
+from contractgen.cli_options import config_option, library_option, project_settings
 from contractgen.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError
 from contractgen.lint.formatters import FORMATS
 from contractgen.lint.problem import Problem, fails
-
-SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def _split(values: Iterable[str]) -> list[str]:
@@ -27,41 +24,9 @@ def _split(values: Iterable[str]) -> list[str]:
     return [part.strip() for v in values for part in v.split(",") if part.strip()]
 
 
-def expand_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; a directory stands for the spec files directly inside it, sorted."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found = sorted(
-                c for c in p.iterdir() if c.is_file() and c.suffix.lower() in SPEC_SUFFIXES
-            )
-            if not found:
-                raise UserError(str(p), "no deal spec files (*.yaml, *.yml, *.json) in this folder")
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
-
-
 def _report(err: UserError) -> None:
     for d in err.diagnostics:
         click.echo(str(d), err=True)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write a file in one step: a temp file in the same folder, then rename over the target."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as exc:
-        raise UserError(str(path), f"cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(str(path), f"cannot write: {exc.strerror or exc}") from None
 
 
 @click.command("lint")
@@ -92,22 +57,9 @@ def write_atomically(path: Path, text: str) -> None:
     metavar="RULES",
     help="Skip these rules (added to the policy file's ignore list).",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Policy file to use instead of the nearest contractgen.toml or pyproject.toml.",
-)
+@config_option
 @click.option("--show-waived", is_flag=True, help="Also print findings the spec waives.")
-@click.option(
-    "--library",
-    "libraries",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    metavar="DIR",
-    help="Company clause library layered over the built-in one, for the document checks "
-    "(default: the project configuration's library).",
-)
+@library_option
 @click.option(
     "-o",
     "--output",
@@ -121,7 +73,7 @@ def lint(
     spec_only: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    config_file: Path | None,
+    config_path: Path | None,
     show_waived: bool,
     libraries: tuple[Path, ...],
     output: Path | None,
@@ -138,7 +90,7 @@ def lint(
         spec_only=spec_only,
         select=_split(select),
         ignore=_split(ignore),
-        config_file=config_file,
+        config_path=config_path,
         show_waived=show_waived,
         libraries=libraries,
         output=output,
@@ -154,14 +106,14 @@ def run_lint(
     spec_only: bool = False,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
-    config_file: Path | None = None,
+    config_path: Path | None = None,
     show_waived: bool = False,
     libraries: Sequence[Path] = (),
     output: Path | None = None,
 ) -> int:
     """Lint ``specs``, print the report, and return the exit code."""
     from contractgen import __version__
-    from contractgen.lint.config import load_config
+    from contractgen.lint.config import project_policy
     from contractgen.lint.engine import lint_loaded
     from contractgen.lint.formatters import (
         format_github,
@@ -170,13 +122,15 @@ def run_lint(
         format_text,
         summary,
     )
+    from contractgen.output import atomic_write
     from contractgen.spec.loader import load_spec
+    from contractgen.specfiles import expand_specs
 
     try:
-        config = load_config(config_file).with_overrides(select=select, ignore=ignore)
-        paths = expand_paths(specs)
-        if not libraries and not spec_only:
-            libraries = _project_libraries(config_file)
+        settings = project_settings(config_path)
+        config = project_policy(settings).with_overrides(select=select, ignore=ignore)
+        paths = expand_specs(specs)
+        libraries = tuple(libraries) or settings.libraries
     except UserError as err:
         _report(err)
         return EXIT_USAGE
@@ -207,7 +161,7 @@ def run_lint(
     line = summary(problems, len(paths))
     try:
         if output is not None:
-            write_atomically(output, report)
+            atomic_write(output, report)
             click.echo(line, err=True)
         else:
             click.echo(report, nl=False)
@@ -220,13 +174,6 @@ def run_lint(
     if fails(problems, strict=strict):
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-def _project_libraries(config_file: Path | None) -> tuple[Path, ...]:
-    """The company clause libraries named in the project configuration, if any."""
-    from contractgen.config import load_project_config
-
-    return load_project_config(config_file).libraries
 
 
 @click.command("rules")

@@ -4,7 +4,8 @@ What is "realistic" differs between companies, so thresholds are policy, kept in
 repository next to the deal specs. The policy is read from, in order of precedence:
 
 1. ``--config FILE`` on the command line (a ``pyproject.toml`` is read at
-   ``[tool.contractgen.lint]``, any other TOML file at ``[lint]``);
+   ``[tool.contractgen.lint]``, any other TOML file at ``[lint]``; the same file, and the same
+   reader, as the rest of the project settings);
 2. the project configuration file (the nearest ``contractgen.toml``, or ``pyproject.toml``
    with a ``[tool.contractgen]`` table, walking up from the current directory), at
    ``[lint]`` / ``[tool.contractgen.lint]``;
@@ -99,41 +100,17 @@ class LintConfig:
         return codes
 
 
-def load_config(explicit: str | Path | None = None, start: Path | None = None) -> LintConfig:
-    """The policy from ``explicit``, else the nearest config file above ``start``, else defaults."""
-    if explicit is not None:
-        path = Path(explicit)
-        from contractgen.config import read_toml
+def load_config(explicit: str | Path | None = None) -> LintConfig:
+    """The policy in the project settings: of ``explicit``, else of the nearest configuration
+    file (see :mod:`contractgen.config`), else the defaults. Commands already hold the settings
+    and call :func:`project_policy` instead, so the file is read once."""
+    from contractgen.config import load_project_config
 
-        data = read_toml(path)
-        table = _lint_table(data, path)
-        return parse_config(table or {}, str(path))
-    found = discover(start or Path.cwd())
-    if found is None:
-        return LintConfig()
-    path, table = found
-    return parse_config(table, str(path))
-
-
-def discover(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest project configuration file and its lint table, walking up from ``start``.
-
-    The same file the rest of contractgen reads (see :mod:`contractgen.config`): the first
-    ``contractgen.toml``, or ``pyproject.toml`` with a ``[tool.contractgen]`` table, wins.
-    """
-    from contractgen.config import find_config_file
-
-    found = find_config_file(start)
-    if found is None:
-        return None
-    path, table = found
-    lint = _settings_lint(table, path)
-    return None if lint is None else (path, lint)
+    return project_policy(load_project_config(None if explicit is None else Path(explicit)))
 
 
 def project_policy(project: ProjectConfig) -> LintConfig:
-    """The lint policy inside a project configuration already read (``build --lint``), so the
-    file is not read a second time."""
+    """The lint policy inside the project settings (defaults when they have none)."""
     if project.source is None:
         return LintConfig()
     lint = _settings_lint(project.raw, project.source)
@@ -146,19 +123,6 @@ def _settings_lint(table: Mapping[str, Any], path: Path) -> dict[str, Any] | Non
     if lint is not None and not isinstance(lint, dict):
         raise UserError(str(path), "the lint settings must be a table")
     return lint
-
-
-def _lint_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
-    """``[tool.contractgen.lint]`` in a pyproject.toml, ``[lint]`` in any other file."""
-    if path.name == "pyproject.toml":
-        from contractgen.config import tool_table
-
-        table = (tool_table(data, path) or {}).get("lint")
-    else:
-        table = data.get("lint")
-    if table is not None and not isinstance(table, dict):
-        raise UserError(str(path), "the lint settings must be a table")
-    return table
 
 
 def parse_config(table: Mapping[str, Any], source: str) -> LintConfig:

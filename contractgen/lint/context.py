@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from contractgen.errors import Location
 from contractgen.lint.clock import BusinessClock
 from contractgen.lint.problem import Level, Problem
 
@@ -74,9 +75,7 @@ class SpecContext:
             name=self.rule.name,
             level=self.rule.level,
             message=message,
-            path=where.path,
-            line=where.line,
-            col=where.col,
+            location=where,
             fix=fix,
         )
 
@@ -98,9 +97,7 @@ class DocumentContext:
             name=self.rule.name,
             level=self.rule.level,
             message=message,
-            path=self.spec_path,
-            line=line,
-            col=col,
+            location=Location(self.spec_path, line, col),
             fix=fix,
             document=exhibit.key,
         )

@@ -39,6 +39,17 @@ def summary(problems: Sequence[Problem], files: int) -> str:
     return f"{text} in {_plural(files, 'file')}"
 
 
+def _records(problems: Sequence[Problem], show_waived: bool) -> list[dict[str, Any]]:
+    """The records a format prints: waived findings only when it shows them."""
+    return [r for r in (p.as_record() for p in problems) if show_waived or not r["waived"]]
+
+
+def _where(r: dict[str, Any]) -> str:
+    """``file:line:col`` (``file#exhibit.md:line:col`` for a document finding)."""
+    path = f"{r['path']}#{r['document']}.md" if r["document"] else r["path"]
+    return f"{path}:{r['line']}:{r['col']}" if r["line"] else path
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -50,18 +61,16 @@ def format_text(
     import click
 
     lines: list[str] = []
-    for p in problems:
-        if p.waived and not show_waived:
-            continue
-        level = p.level.value
+    for r in _records(problems, show_waived):
+        level = r["level"]
         if colour:
-            level = click.style(level, fg=_COLOURS[p.level], bold=p.level == Level.ERROR)
-        line = f"{p.where}: {level} {p.message} [{p.code}]"
-        if p.waived:
-            line += f" (waived: {p.waiver})"
+            level = click.style(level, fg=_COLOURS[level], bold=level == Level.ERROR)
+        line = f"{_where(r)}: {level} {r['message']} [{r['code']}]"
+        if r["waived"]:
+            line += f" (waived: {r['waiver']})"
         lines.append(line)
-        if p.fix:
-            lines.append(f"    fix: {p.fix}")
+        if r["fix"]:
+            lines.append(f"    fix: {r['fix']}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -75,21 +84,19 @@ def format_json(problems: Sequence[Problem]) -> str:
 def format_github(problems: Sequence[Problem], *, show_waived: bool = False) -> str:
     """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=CODE::message``."""
     lines: list[str] = []
-    for p in problems:
-        if p.waived and not show_waived:
-            continue
-        props = [f"file={_gh_property(p.path)}"]
-        message = p.message
-        if p.document:
-            message = f"{p.document}.md line {p.line}: {message}"
-        elif p.line:
-            props += [f"line={p.line}", f"col={p.col or 1}"]
-        props.append(f"title={_gh_property(p.code + ' ' + p.name)}")
-        if p.fix:
-            message += f" Fix: {p.fix}"
-        if p.waived:
-            message += f" (waived: {p.waiver})"
-        level = "notice" if p.waived else _GITHUB_LEVEL[p.level]
+    for r in _records(problems, show_waived):
+        props = [f"file={_gh_property(r['path'])}"]
+        message = r["message"]
+        if r["document"]:
+            message = f"{r['document']}.md line {r['line']}: {message}"
+        elif r["line"]:
+            props += [f"line={r['line']}", f"col={r['col']}"]
+        props.append(f"title={_gh_property(r['code'] + ' ' + r['name'])}")
+        if r["fix"]:
+            message += f" Fix: {r['fix']}"
+        if r["waived"]:
+            message += f" (waived: {r['waiver']})"
+        level = "notice" if r["waived"] else _GITHUB_LEVEL[r["level"]]
         lines.append(f"::{level} {','.join(props)}::{_gh_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -105,7 +112,7 @@ def _gh_property(text: str) -> str:
 def format_sarif(problems: Sequence[Problem], rules: Sequence[Rule], version: str) -> str:
     """A SARIF 2.1.0 log with one run, as GitHub code scanning accepts it."""
     index = {r.code: i for i, r in enumerate(rules)}
-    results = [_sarif_result(p, index) for p in problems]
+    results = [_sarif_result(r, index) for r in _records(problems, show_waived=True)]
     log: dict[str, Any] = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -142,26 +149,26 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _sarif_result(p: Problem, index: dict[str, int]) -> dict[str, Any]:
-    text = p.message
-    if p.document:
-        text = f"{p.document}.md line {p.line}: {text}"
-    if p.fix:
-        text += f" Fix: {p.fix}"
-    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(p.path)}}
-    if p.line and not p.document:
-        physical["region"] = {"startLine": p.line, "startColumn": p.col or 1}
+def _sarif_result(r: dict[str, Any], index: dict[str, int]) -> dict[str, Any]:
+    text = r["message"]
+    if r["document"]:
+        text = f"{r['document']}.md line {r['line']}: {text}"
+    if r["fix"]:
+        text += f" Fix: {r['fix']}"
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(r["path"])}}
+    if r["line"] and not r["document"]:
+        physical["region"] = {"startLine": r["line"], "startColumn": r["col"]}
     result: dict[str, Any] = {
-        "ruleId": p.code,
-        "level": _SARIF_LEVEL[p.level],
+        "ruleId": r["code"],
+        "level": _SARIF_LEVEL[r["level"]],
         "message": {"text": text},
         "locations": [{"physicalLocation": physical}],
-        "partialFingerprints": {"contractgenFinding/v1": _fingerprint(p)},
+        "partialFingerprints": {"contractgenFinding/v1": _fingerprint(r)},
     }
-    if p.code in index:
-        result["ruleIndex"] = index[p.code]
-    if p.waived:
-        result["suppressions"] = [{"kind": "external", "justification": p.waiver}]
+    if r["code"] in index:
+        result["ruleIndex"] = index[r["code"]]
+    if r["waived"]:
+        result["suppressions"] = [{"kind": "external", "justification": r["waiver"]}]
     return result
 
 
@@ -172,10 +179,10 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/:._-~")
 
 
-def _fingerprint(p: Problem) -> str:
+def _fingerprint(r: dict[str, Any]) -> str:
     """Stable across runs and line shifts: the rule, the file and the message."""
-    message = _LINE_REF.sub("", p.message)
-    key = f"{p.code}\x00{p.path}\x00{p.document or ''}\x00{message}"
+    message = _LINE_REF.sub("", r["message"])
+    key = f"{r['code']}\x00{r['path']}\x00{r['document'] or ''}\x00{message}"
     import hashlib
 
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

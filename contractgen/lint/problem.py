@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from contractgen.errors import Location
+
 
 class Level(StrEnum):
     """How serious a finding is."""
@@ -22,27 +24,21 @@ class Level(StrEnum):
     INFO = "info"
     """Worth a second look; never fails a run."""
 
-    @property
-    def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
-
 
 @dataclass(frozen=True)
 class Problem:
     """One finding: which rule, how serious, what is wrong, where, and how to fix it.
 
-    ``path``/``line``/``col`` point into the deal spec. Findings of the document checks point
-    into an assembled exhibit instead: ``document`` then names the exhibit (its file stem) and
-    ``line``/``col`` count inside that exhibit's Markdown.
+    ``location`` points into the deal spec. Findings of the document checks point into an
+    assembled exhibit instead: ``document`` then names the exhibit (its file stem) and the
+    location's line and column count inside that exhibit's Markdown.
     """
 
     code: str
     name: str
     level: Level
     message: str
-    path: str
-    line: int = 0
-    col: int = 0
+    location: Location
     fix: str | None = None
     document: str | None = None
     waiver: str | None = None
@@ -51,6 +47,18 @@ class Problem:
     @property
     def waived(self) -> bool:
         return self.waiver is not None
+
+    @property
+    def path(self) -> str:
+        return self.location.path
+
+    @property
+    def line(self) -> int:
+        return self.location.line
+
+    @property
+    def col(self) -> int:
+        return self.location.col
 
     @property
     def where(self) -> str:
@@ -67,7 +75,7 @@ class Problem:
         return replace(self, waiver=reason)
 
     def as_record(self) -> dict[str, Any]:
-        """Plain data for the machine formats (stable keys, JSON-serialisable values)."""
+        """Plain data, the one view every formatter reads (stable keys, JSON-serialisable)."""
         return {
             "code": self.code,
             "name": self.name,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from contractgen.library.cli import clauses
@@ -63,3 +64,17 @@ def test_a_broken_company_library_exits_2_with_file_and_line(tmp_path: Path, run
     result = run_cli("clauses", "--library", str(tmp_path))
     assert result.exit_code == 2
     assert f"{tmp_path / 'x.md.j2'}:6:1: unknown front matter key" in result.output
+
+
+def test_the_configured_library_is_listed_without_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli
+) -> None:
+    """`clauses` reads the same settings as `build`: the layers a build would use."""
+    (tmp_path / "contractgen.toml").write_text(
+        f'library = ["{COMPANY.as_posix()}"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("clauses", "--format", "json")
+    assert result.exit_code == 0, result.output
+    layers = {record["layer"] for record in json.loads(result.output)}
+    assert layers == {"built-in", "acme"}

@@ -5,10 +5,12 @@ from __future__ import annotations
 import importlib.resources
 import json
 import re
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
+from contractgen.errors import Location
 from contractgen.lint.formatters import (
     format_github,
     format_json,
@@ -24,9 +26,7 @@ SPEC_FINDING = Problem(
     "penalties.amount-above-policy",
     Level.WARNING,
     "the penalty takes 50% of the revenue share (line 142), above the policy maximum of 10%",
-    "deals/acme, west.yaml",
-    142,
-    15,
+    Location("deals/acme, west.yaml", 142, 15),
     fix="lower it to at most 10%",
 )
 ERROR_FINDING = Problem(
@@ -34,9 +34,7 @@ ERROR_FINDING = Problem(
     "ordering.response-by-priority",
     Level.ERROR,
     "P2 response 2 business hours (line 156) is faster than P1",
-    "deals/acme.yaml",
-    156,
-    17,
+    Location("deals/acme.yaml", 156, 17),
     fix="give P2 a response target of at least 4 business hours",
 )
 WAIVED = Problem(
@@ -44,9 +42,7 @@ WAIVED = Problem(
     "availability.nines-spelled-out",
     Level.INFO,
     "availability 99.95% allows 4.4 hours",
-    "deals/acme.yaml",
-    181,
-    13,
+    Location("deals/acme.yaml", 181, 13),
     waiver="Checked: the customer asked for three and a half nines.",
 )
 DOCUMENT = Problem(
@@ -54,9 +50,7 @@ DOCUMENT = Problem(
     "document.unresolved-placeholder",
     Level.ERROR,
     '"TBD" is a drafting placeholder',
-    "deals/acme.yaml",
-    12,
-    5,
+    Location("deals/acme.yaml", 12, 5),
     fix="fill it in",
     document="sla-exhibit",
 )
@@ -158,12 +152,10 @@ def test_sarif_structure() -> None:
 
 
 def test_sarif_fingerprints_survive_line_shifts() -> None:
-    moved = Problem(
-        **{
-            **ERROR_FINDING.__dict__,
-            "line": 160,
-            "message": ERROR_FINDING.message.replace("line 156", "line 160"),
-        }
+    moved = replace(
+        ERROR_FINDING,
+        location=Location(ERROR_FINDING.path, 160, ERROR_FINDING.col),
+        message=ERROR_FINDING.message.replace("line 156", "line 160"),
     )
     a = json.loads(format_sarif([ERROR_FINDING], [], "0"))["runs"][0]["results"][0]
     b = json.loads(format_sarif([moved], [], "0"))["runs"][0]["results"][0]
