@@ -21,7 +21,6 @@ from pydantic import (
     model_validator,
 )
 
-from contractgen.spec.docstrings import add_descriptions
 from contractgen.spec.limits import MAX_LIST_ITEMS, MAX_STRING_LENGTH, MAX_TEXT_LENGTH
 from contractgen.spec.types import Duration, Money, Number, Percent
 
@@ -53,12 +52,11 @@ class Model(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
-        # Field docstrings become schema descriptions when a schema is generated (see
-        # docstrings.py), not at import: lint starts faster. Nested models are built once, as
-        # part of DealSpec, rather than each on its own first; that is also why a section's
-        # default is written ``Section.model_construct()`` (the same empty section, made
-        # without compiling a validator of its own at import).
-        json_schema_extra=add_descriptions,
+        # The string under each field is its description (schema, spec reference). Nested
+        # models are built once, as part of DealSpec, rather than each on its own first; that
+        # is also why a section's default is written ``Section.model_construct()`` (the same
+        # empty section, made without compiling a validator of its own at import).
+        use_attribute_docstrings=True,
         defer_build=True,
         str_max_length=MAX_TEXT_LENGTH,
         coerce_numbers_to_str=True,

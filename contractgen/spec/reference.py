@@ -13,7 +13,6 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from contractgen.spec.docstrings import field_description
 
 
 def _type_name(annotation: typing.Any) -> str:
@@ -124,7 +123,7 @@ def spec_reference() -> str:
         for name, info in model.model_fields.items():
             lines.append(
                 f"| `{name}` | {_cell(_type_name(info.annotation))} | {_default(info)} | "
-                f"{_cell(field_description(model, name))} |"
+                f"{_cell(info.description or '')} |"
             )
         lines.append("")
     return "\n".join(lines)
