@@ -32,8 +32,6 @@ from contractgen.spec.types import Clock, Duration, Unit
 if TYPE_CHECKING:
     from contractgen.spec.models import Calendar
 
-FALLBACK_START = 9 * 60
-"""Fallback business day start (minutes after midnight): 09:00."""
 FALLBACK_HOURS = Decimal(9)
 """Fallback business hours per working day."""
 FALLBACK_DAYS: tuple[int, ...] = (0, 1, 2, 3, 4)
@@ -46,7 +44,6 @@ HOURS_PER_WEEK = Decimal(168)
 class BusinessClock:
     """A week of business hours, from the spec's calendar or the documented fallback."""
 
-    start_minute: int = FALLBACK_START
     hours_per_day: Decimal = FALLBACK_HOURS
     working_days: tuple[int, ...] = FALLBACK_DAYS
     defined: bool = False
@@ -54,16 +51,13 @@ class BusinessClock:
 
     @classmethod
     def from_calendar(cls, calendar: Calendar) -> BusinessClock:
-        start = FALLBACK_START
         hours = FALLBACK_HOURS
         if calendar.hours is not None:
-            sh, sm = map(int, calendar.hours.start.split(":"))
-            start = sh * 60 + sm
             hours = calendar.hours.hours
         days = FALLBACK_DAYS
         if calendar.working_days:
             days = tuple(sorted(d.index for d in calendar.working_days))
-        return cls(start, hours, days, calendar.is_defined)
+        return cls(hours, days, calendar.is_defined)
 
     @property
     def days_per_week(self) -> int:

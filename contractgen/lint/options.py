@@ -8,7 +8,6 @@ fails loudly instead of silently keeping the default.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -129,7 +128,3 @@ _PARSERS = {
     "boolean": _boolean,
     "strings": _strings,
 }
-
-
-def option_names(options: Sequence[Option]) -> list[str]:
-    return [o.name for o in options]

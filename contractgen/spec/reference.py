@@ -14,7 +14,6 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 
-
 def _type_name(annotation: typing.Any) -> str:
     """A reader's name for a field's type: Duration, Percent, list of Priority, one of …"""
     origin = typing.get_origin(annotation)
