@@ -1,17 +1,8 @@
-"""Data-driven pass and fail cases for the rewards rules (cases/rewards.yaml)."""
+"""The rewards rules beyond their case file (cases/rewards.yaml, run by test_cases.py)."""
 
 from __future__ import annotations
 
 import pytest
-
-from tests.lint.lintcase import Case, check_spec_case, load_cases
-
-CASES = load_cases("rewards")
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_case(case: Case) -> None:
-    check_spec_case(case)
 
 
 @pytest.mark.parametrize(
