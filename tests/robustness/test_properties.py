@@ -127,7 +127,8 @@ def pandoc_plain(path: Path) -> str:
     return pypandoc.convert_file(str(path), "plain", format=fmt, extra_args=["--wrap=none"])
 
 
-@settings(SETTINGS, max_examples=30)
+@pytest.mark.slow
+@settings(SETTINGS, max_examples=12)  # each example builds a deal and runs pandoc twice
 @given(valid_specs())
 def test_valid_specs_build_markdown_and_word_that_pandoc_reads(spec: tuple[str, str]) -> None:
     """Names in any script, figures anywhere in their ranges, optional sections present or not: the
@@ -276,7 +277,8 @@ def previous_builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@settings(SETTINGS, max_examples=400)
+@pytest.mark.slow
+@settings(SETTINGS, max_examples=120)  # each example is a whole build into a copied output folder
 @given(mutated_specs(), st.sampled_from(["md"] * 6 + ["docx", "all"]))
 def test_mutated_specs_never_crash_and_never_leave_a_partial_set(
     previous_builds: Path, mutation: tuple[str, str], fmt: str
