@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.robustness.support import CASE, CASE_DEAL, invoke, snapshot
+from tests.robustness.helpers import CASE, CASE_DEAL, invoke, snapshot
 
 
 @pytest.fixture(scope="session")

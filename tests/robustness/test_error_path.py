@@ -16,7 +16,7 @@ import click
 import pytest
 
 from contractgen import cli as cli_module
-from tests.robustness.support import (
+from tests.robustness.helpers import (
     BODY_LINE,
     CASE,
     CASE_DEAL,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.robustness.support import (
+from tests.robustness.helpers import (
     CASE,
     complete_set_problems,
     crash_problems,

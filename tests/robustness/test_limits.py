@@ -20,7 +20,7 @@ import pytest
 from contractgen.library import limits as library_limits
 from contractgen.spec import limits as spec_limits
 from contractgen.spec.loader import parse_yaml
-from tests.robustness.support import (
+from tests.robustness.helpers import (
     CASE,
     CASE_DEAL,
     CASE_TEXT,

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import contractgen.build
-from tests.robustness.support import (
+from tests.robustness.helpers import (
     CASE,
     CASE_DEAL,
     CASE_TEXT,

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from contractgen.build import BuildOptions, build_deal
 from contractgen.spec.loader import parse_yaml
-from tests.robustness.support import (
+from tests.robustness.helpers import (
     EXAMPLES,
     YAML_PRINTABLE,
     TookTooLong,

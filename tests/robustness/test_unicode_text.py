@@ -18,7 +18,7 @@ import pytest
 from markdown_it.token import Token
 
 from contractgen.mdparse import markdown_parser
-from tests.robustness.support import (
+from tests.robustness.helpers import (
     CASE_DEAL,
     CASE_TEXT,
     PARTNER_LINE,

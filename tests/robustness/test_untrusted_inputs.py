@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.robustness.support import (
+from tests.robustness.helpers import (
     BODY_LINE,
     CASE,
     CASE_DEAL,
