@@ -16,7 +16,8 @@ build: the cache can make a run faster, never different. Validation bypasses pyd
 either way; contractgen's models are its own business.
 
 ``CONTRACTGEN_CACHE_DIR`` moves the cache; ``CONTRACTGEN_NO_CACHE`` (any non-empty value) turns it
-off.
+off. It stays because it pays: paired whole-process runs of ``lint --spec-only`` on the case
+study (30 pairs, 2 cores) took a CPU median of 0.445 s with it and 0.500 s without.
 """
 
 from __future__ import annotations
