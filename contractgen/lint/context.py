@@ -1,7 +1,9 @@
 """What a rule's ``check(ctx)`` receives: the spec (or exhibits), its options, and helpers.
 
-The helpers keep rule modules short and their messages uniform: ``ctx.line(loc)`` for the
-"(line 40)" a message quotes, ``ctx.problem(...)`` to build a finding at a key path, and
+The helpers keep rule modules short and their messages uniform: ``ctx.facts`` for the spec's
+values with their key paths (from the domain layer, so a rule need not type a key path),
+``ctx.line(loc)`` for the "(line 40)" a message quotes, ``ctx.problem(...)`` to build a finding
+at a key path or a fact, ``ctx.metric_name(m)`` for a metric named as the exhibit names it, and
 ``ctx.clock`` to compare durations written on different clocks.
 """
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from contractgen.domain.facts import Fact
 from contractgen.lint.clock import BusinessClock
 from contractgen.lint.problem import Level, Problem
 
@@ -52,21 +55,32 @@ class SpecContext:
     def clock(self) -> BusinessClock:
         return BusinessClock.from_calendar(self.spec.calendar)
 
-    def has(self, loc: Loc) -> bool:
+    @cached_property
+    def facts(self) -> Fact[DealSpec]:
+        """The spec's values with their key paths and positions."""
+        return Fact(self.loaded.spec, (), self.loaded.positions)
+
+    def metric_name(self, metric: Any) -> str:
+        """The metric as the exhibit names it ("Resolution Achievement Rate")."""
+        from contractgen.domain.wording import spec_metric_name
+
+        return spec_metric_name(self.spec, metric)
+
+    def has(self, loc: Loc | Fact[Any]) -> bool:
         """Whether the key path is written in the file (rather than a model default)."""
-        return tuple(loc) in self.loaded.positions.values
+        return _loc(loc) in self.loaded.positions.values
 
-    def line(self, loc: Loc) -> int:
+    def line(self, loc: Loc | Fact[Any]) -> int:
         """The line of the value at ``loc`` (or of its nearest written parent)."""
-        return self.loaded.positions.location(tuple(loc)).line
+        return self.loaded.positions.location(_loc(loc)).line
 
-    def at(self, loc: Loc) -> str:
+    def at(self, loc: Loc | Fact[Any]) -> str:
         """``"(line 40)"`` for a message."""
         return f"(line {self.line(loc)})"
 
-    def problem(self, loc: Loc, message: str, fix: str | None = None) -> Problem:
+    def problem(self, loc: Loc | Fact[Any], message: str, fix: str | None = None) -> Problem:
         """A finding at the value ``loc`` (at its key, or its parent's, when it is missing)."""
-        key = tuple(loc)
+        key = _loc(loc)
         prefer_key = key not in self.loaded.positions.values
         where = self.loaded.positions.location(key, prefer_key=prefer_key)
         return Problem(
@@ -104,3 +118,7 @@ class DocumentContext:
             fix=fix,
             document=exhibit.key,
         )
+
+
+def _loc(where: Loc | Fact[Any]) -> Loc:
+    return where.loc if isinstance(where, Fact) else tuple(where)

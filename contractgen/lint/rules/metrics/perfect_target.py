@@ -62,7 +62,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         if value == _PERFECT[metric]:
             yield ctx.problem(
                 loc,
-                f"{metric.label} target {figure(metric, value)} {ctx.at(loc)} demands perfection; "
+                f"{ctx.metric_name(metric)}"
+                f" target {figure(metric, value)} {ctx.at(loc)} demands perfection; "
                 "the first miss breaches it whatever the cause",
                 fix="set a target the partner can hold in a bad month (the framework uses 80% "
                 "resolution achievement, 70% FCR, a 10% response miss rate)",

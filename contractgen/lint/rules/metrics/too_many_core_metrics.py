@@ -63,7 +63,7 @@ def core_metrics(ctx: SpecContext) -> list[tuple[str, Loc]]:
     for metric in (Metric.RESOLUTION_ACHIEVEMENT, Metric.FCR, Metric.CSAT, Metric.AVAILABILITY):
         target = support_target(spec, metric)
         if target is not None:
-            found.append((metric.label, target.loc))
+            found.append((ctx.metric_name(metric), target.loc))
     seen = {Metric.RESPONSE_MISS_RATE, Metric.RESOLUTION_ACHIEVEMENT, Metric.FCR, Metric.CSAT}
     if spec.support.availability is not None:
         seen.add(Metric.AVAILABILITY)
@@ -74,7 +74,7 @@ def core_metrics(ctx: SpecContext) -> list[tuple[str, Loc]]:
     for metric, loc in users:
         if metric not in seen:
             seen.add(metric)
-            found.append((metric.label, loc))
+            found.append((ctx.metric_name(metric), loc))
     return found
 
 

@@ -52,7 +52,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             base = p.base.value.replace("_", " ")
             yield ctx.problem(
                 loc,
-                f"the {p.metric.label} penalty takes {num(p.amount)}% of the {base} "
+                f"the {ctx.metric_name(p.metric)} penalty takes {num(p.amount)}% of the {base} "
                 f"{ctx.at(loc)}, above the policy maximum of {num(limit)}%",
                 fix=f"lower it to at most {num(limit)}%; add an improvement plan for repeated "
                 "misses instead of a larger penalty",

@@ -60,7 +60,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         side = "equal to" if p.trigger == p.target else "better than"
         yield ctx.problem(
             trig,
-            f"{p.metric.label} penalty triggers at {figure(p.metric, p.trigger)} {ctx.at(trig)}, "
+            f"{ctx.metric_name(p.metric)}"
+            f" penalty triggers at {figure(p.metric, p.trigger)} {ctx.at(trig)}, "
             f"{side} its target {figure(p.metric, p.target)} {ctx.at(tgt)}: there is no grace "
             "band, so the first miss costs money",
             fix=f"move the trigger beyond the target, e.g. "

@@ -45,7 +45,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         loc = ("penalties", "rules", i, "period")
         yield ctx.problem(
             loc,
-            f"the {p.metric.label} penalty is measured per {p.period.value} {ctx.at(loc)}, but "
+            f"the {ctx.metric_name(p.metric)}"
+            f" penalty is measured per {p.period.value} {ctx.at(loc)}, but "
             f"its target is set per {target.period.value} {ctx.at(target.period_loc)}",
             fix=f"measure the penalty per {target.period.value}, or change the target's period",
         )

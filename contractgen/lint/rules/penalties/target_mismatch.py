@@ -57,7 +57,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         if target.value != p.target:
             yield ctx.problem(
                 loc,
-                f"the {p.metric.label} penalty states a target of {figure(p.metric, p.target)} "
+                f"the {ctx.metric_name(p.metric)}"
+                f" penalty states a target of {figure(p.metric, p.target)} "
                 f"{ctx.at(loc)}, but the support target is {figure(p.metric, target.value)} "
                 f"{ctx.at(target.loc)}",
                 fix=f"use {figure(p.metric, target.value)} in the penalty row",

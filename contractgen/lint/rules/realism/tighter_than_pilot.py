@@ -102,7 +102,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             prloc: Loc = ("pilot", name)
             yield ctx.problem(
                 rloc,
-                f"{metric.label} target {figure(metric, rate)} {ctx.at(rloc)} leaves less than a "
+                f"{ctx.metric_name(metric)}"
+                f" target {figure(metric, rate)} {ctx.at(rloc)} leaves less than a "
                 f"{num(ctx.options['buffer'])}% buffer below the pilot's "
                 f"{figure(metric, measured)} {ctx.at(prloc)}",
                 fix=f"set the target at or below {figure(metric, most.quantize(Decimal('0.01')))}",

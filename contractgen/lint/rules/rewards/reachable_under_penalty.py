@@ -59,7 +59,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             trig = ("penalties", "rules", j, "trigger")
             yield ctx.problem(
                 loc,
-                f"the {r.metric.label} reward pays from {figure(r.metric, r.threshold)} "
+                f"the {ctx.metric_name(r.metric)} reward pays from {figure(r.metric, r.threshold)} "
                 f"{ctx.at(loc)}, on the wrong side of the penalty trigger "
                 f"{figure(r.metric, p.trigger)} {ctx.at(trig)}: one {r.period.value} can earn "
                 "both",
