@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
+from contractgen.library.calendar_words import holiday_place, zone_name
 from contractgen.library.markdown import Md, escape_md
 from contractgen.library.words import digits, number_words, spelled, spelled_ordinal
 from contractgen.spec.types import Clock, Duration, Money, Unit
@@ -268,6 +269,16 @@ def period_basis(period_value: str) -> str:
     return f"a {_PERIOD_DAYS[str(period_value)]}-day {period(period_value)}"
 
 
+def holiday_places(codes: Iterable[str], conj: str = "and") -> str:
+    """Holiday calendar codes as places: ["BE", "NL"] → "Belgium and the Netherlands"."""
+    return _join([holiday_place(str(c)) for c in codes], conj)
+
+
+def zone(value: str) -> str:
+    """An IANA zone as contracts name it: "America/Los_Angeles" → "Pacific Time"."""
+    return zone_name(str(value))
+
+
 def md(value: Any) -> Md:
     """Escape explicitly (the environment does this for every printed string anyway)."""
     return escape_md(str(value))
@@ -282,6 +293,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "downtime": downtime,
     "duration": duration,
     "each": each,
+    "holiday_places": holiday_places,
     "join_words": join_words,
     "lcfirst": lcfirst,
     "md": md,
@@ -300,6 +312,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "threshold": threshold,
     "weekdays": weekdays,
     "words": words,
+    "zone": zone,
 }
 """The contract-style filters every clause template can use."""
 
