@@ -18,6 +18,7 @@ from typing import Any
 from contractgen.domain import availability as _availability
 from contractgen.domain import periods as _periods
 from contractgen.domain import wording as _wording
+from contractgen.library.calendar_words import holiday_place, zone_name
 from contractgen.library.markdown import Md, escape_md
 from contractgen.library.words import digits, number_words, spelled, spelled_ordinal
 from contractgen.spec.types import Clock, Duration, Money, Unit
@@ -256,6 +257,16 @@ def metric_name(metric: Any, brand: str = "the Brand") -> str:
     return _wording.metric_name(metric, brand)
 
 
+def holiday_places(codes: Iterable[str], conj: str = "and") -> str:
+    """Holiday calendar codes as places: ["BE", "NL"] → "Belgium and the Netherlands"."""
+    return _join([holiday_place(str(c)) for c in codes], conj)
+
+
+def zone(value: str) -> str:
+    """An IANA zone as contracts name it: "America/Los_Angeles" → "Pacific Time"."""
+    return zone_name(str(value))
+
+
 def md(value: Any) -> Md:
     """Escape explicitly (the environment does this for every printed string anyway)."""
     return escape_md(str(value))
@@ -270,6 +281,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "downtime": downtime,
     "duration": duration,
     "each": each,
+    "holiday_places": holiday_places,
     "join_words": join_words,
     "lcfirst": lcfirst,
     "md": md,
@@ -289,6 +301,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "threshold": threshold,
     "weekdays": weekdays,
     "words": words,
+    "zone": zone,
 }
 """The contract-style filters every clause template can use."""
 
