@@ -9,10 +9,10 @@ at a key path or a fact, ``ctx.metric_name(m)`` for a metric named as the exhibi
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from contractgen.domain.facts import Fact
 from contractgen.lint.clock import BusinessClock
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from contractgen.spec.models import DealSpec
 
 Loc = tuple[str | int, ...]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,15 @@ class SpecContext:
     loaded: LoadedSpec
     rule: RuleRef
     options: Mapping[str, Any]
+    memo: dict[str, Any] = field(default_factory=dict)
+    """Facts computed once per lint run and shared by the rules that need them (one dict per
+    run, passed to every rule's context)."""
+
+    def shared(self, key: str, compute: Callable[[DealSpec], T]) -> T:
+        """``compute(spec)``, once per lint run (e.g. the deadline simulation two rules read)."""
+        if key not in self.memo:
+            self.memo[key] = compute(self.spec)
+        return self.memo[key]  # type: ignore[no-any-return]
 
     @property
     def spec(self) -> DealSpec:

@@ -65,11 +65,12 @@ def wants_documents(config: LintConfig) -> bool:
 
 def check_spec(loaded: LoadedSpec, config: LintConfig) -> list[Problem]:
     problems: list[Problem] = []
+    memo: dict[str, object] = {}
     for rule in config.enabled():
         if rule.target != SPEC:
             continue
         ref = RuleRef(rule.code, rule.name, config.level(rule))
-        ctx = SpecContext(loaded, ref, config.options_for(rule))
+        ctx = SpecContext(loaded, ref, config.options_for(rule), memo)
         problems.extend(rule.check(ctx))
     return problems
 

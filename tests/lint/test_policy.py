@@ -11,13 +11,14 @@ from contractgen.errors import UserError
 from contractgen.lint.config import LintConfig, load_config, parse_config
 from contractgen.lint.engine import lint_loaded
 from contractgen.lint.problem import Level
+from contractgen.lint.registry import all_rules
 from contractgen.spec.loader import load_spec_text
 from tests.lint.lintcase import edited_text, load_edited, run
 
 
 def test_defaults_enable_every_rule() -> None:
     cfg = LintConfig()
-    assert len(cfg.enabled()) == 61
+    assert len(cfg.enabled()) == len(all_rules())
     assert cfg.options_for(next(r for r in cfg.enabled() if r.code == "PEN004")) == {
         "max": Decimal(10)
     }

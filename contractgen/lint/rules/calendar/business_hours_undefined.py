@@ -55,6 +55,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     business = [(loc, d) for loc, d in durations(ctx.spec) if is_business(d)]
     if not business:
         return
+    # Quote a value the author wrote rather than a section's default (measurement, disputes).
+    business = [(loc, d) for loc, d in business if ctx.has(loc)] or business
     missing = [
         name
         for name, value in (
