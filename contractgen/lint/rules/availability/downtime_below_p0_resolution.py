@@ -35,7 +35,7 @@ from decimal import ROUND_FLOOR, Decimal
 
 from contractgen.domain.availability import allowed_downtime_hours, downtime_text
 from contractgen.domain.facts import most_urgent
-from contractgen.domain.periods import period_hours
+from contractgen.domain.periods import period_basis, period_hours
 from contractgen.domain.wording import num
 from contractgen.lint.clock import hours_text, is_business
 from contractgen.lint.context import SpecContext
@@ -65,7 +65,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     yield ctx.problem(
         loc,
         f"availability {num(avail.target)}% per {avail.period.value} {ctx.at(loc)} allows "
-        f"{downtime_text(avail.target, avail.period)} of downtime, less than one {p0.id} "
+        f"{downtime_text(avail.target, avail.period)} of downtime in {period_basis(avail.period)}, "
+        f"less than one {p0.id} "
         "outage resolved on target "
         f"({p0.resolution}{_span(p0.resolution, resolve)}, line {ctx.line(res)})",
         fix=f"measure availability over a longer period, lower the target to at most "

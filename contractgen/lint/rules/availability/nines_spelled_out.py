@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from contractgen.domain.availability import downtime_per_year, downtime_text, downtime_words
+from contractgen.domain.periods import period_basis
 from contractgen.domain.wording import num
 from contractgen.lint.context import SpecContext
 from contractgen.lint.options import Option
@@ -56,7 +57,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     yield ctx.problem(
         loc,
         f"availability {num(avail.target)}% per {avail.period.value} {ctx.at(loc)} allows "
-        f"{per} of downtime a {avail.period.value} ({year} a year); check "
+        f"{per} of downtime in {period_basis(avail.period)} ({year} a year); check "
         "that this is the number of nines meant",
         fix="confirm the figure, or waive this finding with the reason once it is checked",
     )
