@@ -100,13 +100,29 @@ def _calendar(
     return BusinessCalendar.from_spec(spec)
 
 
-def deal_calendar(calendar: Calendar) -> BusinessCalendar:
-    """The engine for a spec's calendar, shared by deals with the same calendar (by value)."""
+_DAY: dict[str, int] = {
+    d: i for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+}
+
+CalendarKey = tuple[str | None, tuple[int, ...] | None, tuple[str, str] | None, tuple[str, ...]]
+
+
+def _key(calendar: Calendar) -> CalendarKey:
     raw = calendar.holidays
     codes = () if raw is None else (raw,) if isinstance(raw, str) else tuple(raw)
-    days = None if not calendar.working_days else tuple(d.index for d in calendar.working_days)
+    days = None if not calendar.working_days else tuple(_DAY[d] for d in calendar.working_days)
     hours = None if calendar.hours is None else (calendar.hours.start, calendar.hours.end)
-    return _calendar(calendar.timezone, days, hours, codes)
+    return calendar.timezone, days, hours, codes
+
+
+def deal_calendar(calendar: Calendar) -> BusinessCalendar:
+    """The engine for a spec's calendar, shared by deals with the same calendar (by value)."""
+    return _calendar(*_key(calendar))
+
+
+@lru_cache(maxsize=64)
+def _starts(key: CalendarKey, effective: dt.date) -> tuple[dt.datetime, ...]:
+    return tuple(sample_starts(_calendar(*key), effective))
 
 
 def sample_starts(cal: BusinessCalendar, effective: dt.date) -> list[dt.datetime]:
@@ -245,8 +261,9 @@ def brand_covers_all_hours(spec: DealSpec) -> bool | None:
 
 def simulate(spec: DealSpec) -> Simulation:
     """Walk the sample start times for every priority; keep the first example of each clash."""
-    cal = deal_calendar(spec.calendar)
-    starts = sample_starts(cal, spec.deal.effective_date)
+    key = _key(spec.calendar)
+    cal = _calendar(*key)
+    starts = _starts(key, spec.deal.effective_date)
     partner_all = partner_covers_all_hours(spec)
     brand_all = brand_covers_all_hours(spec)
     crossings: dict[tuple[str, str, str], Crossing] = {}
@@ -262,7 +279,11 @@ def simulate(spec: DealSpec) -> Simulation:
             if c.duration.clock == Clock.ELAPSED
             and (partner_all if c.partner else brand_all) is False
         ]
-        for start, start_us in zip(starts, starts_us, strict=True):
+        # Clocks all on one engine keep their order whatever the start time (both deadlines move
+        # together), so one start answers for all of them; only mixed clocks need the walk.
+        mixed = len({c.engine for c in clocks}) > 1 or bool(watched)
+        count = len(starts) if mixed else 1
+        for start, start_us in zip(starts[:count], starts_us[:count], strict=True):
             dues: dict[str, int] = {}
             for c in clocks:
                 dues[c.name] = c.due_us(start_us, dues)

@@ -61,9 +61,10 @@ class SpecContext:
     def path(self) -> str:
         return self.loaded.path
 
-    @cached_property
+    @property
     def clock(self) -> BusinessClock:
-        return BusinessClock.from_calendar(self.spec.calendar)
+        """The spec's business week, built once per lint run."""
+        return self.shared("clock", lambda spec: BusinessClock.from_calendar(spec.calendar))
 
     @cached_property
     def facts(self) -> Fact[DealSpec]:

@@ -7,6 +7,7 @@ module re-exports them for the rules and adds :func:`durations`.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from contractgen.domain.facts import (
@@ -51,8 +52,9 @@ def durations(spec: DealSpec) -> list[tuple[Loc, Duration]]:
         if isinstance(node, Duration):
             found.append((loc, node))
         elif isinstance(node, BaseModel):
-            for name in type(node).model_fields:
-                walk(getattr(node, name), (*loc, name))
+            for name, value in node.__dict__.items():  # the fields, in model order
+                if value is not None and not isinstance(value, (str, bool, int, Decimal)):
+                    walk(value, (*loc, name))
         elif isinstance(node, dict):
             for k, v in node.items():
                 walk(v, (*loc, str(k)))

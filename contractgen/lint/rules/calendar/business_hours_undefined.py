@@ -52,7 +52,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     cal = ctx.spec.calendar
     if cal.is_defined:
         return
-    business = [(loc, d) for loc, d in durations(ctx.spec) if is_business(d)]
+    business = [(loc, d) for loc, d in ctx.shared("durations", durations) if is_business(d)]
     if not business:
         return
     # Quote a value the author wrote rather than a section's default (measurement, disputes).

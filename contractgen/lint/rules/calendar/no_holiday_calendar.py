@@ -37,7 +37,7 @@ LEVEL = Level.WARNING
 def check(ctx: SpecContext) -> Iterator[Problem]:
     if ctx.spec.calendar.holidays:
         return
-    business = [loc for loc, d in durations(ctx.spec) if is_business(d)]
+    business = [loc for loc, d in ctx.shared("durations", durations) if is_business(d)]
     if not business:
         return
     yield ctx.problem(

@@ -48,7 +48,7 @@ LONG_FIELDS = frozenset(
 
 
 def check(ctx: SpecContext) -> Iterator[Problem]:
-    for loc, d in durations(ctx.spec):
+    for loc, d in ctx.shared("durations", durations):
         name = loc[-1]
         is_test = len(loc) > 2 and loc[:2] == ("acceptance", "tests") and name == "duration"
         if d.unit != Unit.MINUTES or not (name in LONG_FIELDS or is_test):
