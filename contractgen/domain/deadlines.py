@@ -1,5 +1,9 @@
 """Deadline simulation: every clock of a ticket, computed on the deal's real calendar.
 
+The clocks: response, escalation, the brand's answer to the escalation (which starts when the
+escalation falls due), and resolution; for a priority whose workaround is required, the
+resolution clock is the workaround's (a workaround at least is due by the resolution target).
+
 Comparing "4 Business Hours" with "24 hours" in averages hides the ticket that matters: one
 logged late on a Friday, whose around-the-clock resolution falls due on Saturday while its
 business-hour response is not due until Monday. So the deadlines are computed, each on its own
@@ -19,7 +23,14 @@ from typing import TYPE_CHECKING
 
 from contractgen.domain.calendar import BusinessCalendar, budget, clock_for, from_us, to_us
 from contractgen.domain.calendar import Clock as EngineClock
-from contractgen.spec.models import Coverage, DealSpec, Package, Priority, TriggerKind
+from contractgen.spec.models import (
+    Coverage,
+    DealSpec,
+    Package,
+    Priority,
+    TriggerKind,
+    Workaround,
+)
 from contractgen.spec.types import Clock, Duration
 
 if TYPE_CHECKING:
@@ -30,12 +41,18 @@ RESPONSE = "response"
 ESCALATION = "escalation"
 BRAND_RESPONSE = "brand response"
 RESOLUTION = "resolution"
+WORKAROUND = "workaround"
+"""The resolution clock of a priority whose workaround is required: by the resolution target
+the ticket must at least be worked around (the spec gives the two one duration)."""
 
 DEPENDS: tuple[tuple[str, str], ...] = (
     (ESCALATION, RESPONSE),
     (RESOLUTION, RESPONSE),
     (RESOLUTION, ESCALATION),
     (RESOLUTION, BRAND_RESPONSE),
+    (WORKAROUND, RESPONSE),
+    (WORKAROUND, ESCALATION),
+    (WORKAROUND, BRAND_RESPONSE),
 )
 """(later, earlier): the first clock may not fall due before the second, which it builds on."""
 
@@ -44,6 +61,7 @@ VERBS: dict[str, str] = {
     ESCALATION: "escalated",
     BRAND_RESPONSE: "answered by the Brand",
     RESOLUTION: "resolved",
+    WORKAROUND: "worked around",
 }
 
 _SCAN_DAYS = 400
@@ -207,7 +225,11 @@ def ticket_clocks(spec: DealSpec, cal: BusinessCalendar, index: int, p: Priority
     here: Loc = ("support", "priorities", index)
     clocks = [
         make(RESPONSE, p.response, (*here, "response")),
-        make(RESOLUTION, p.resolution, (*here, "resolution")),
+        make(
+            WORKAROUND if p.workaround == Workaround.REQUIRED else RESOLUTION,
+            p.resolution,
+            (*here, "resolution"),
+        ),
     ]
     escalation = _escalation(spec, index, p)
     if escalation is not None:
@@ -288,10 +310,10 @@ def simulate(spec: DealSpec) -> Simulation:
             for c in clocks:
                 dues[c.name] = c.due_us(start_us, dues)
             for later, earlier in pairs:
-                key = (p.id, later, earlier)
-                if dues[later] < dues[earlier] and key not in crossings:
+                pair = (p.id, later, earlier)
+                if dues[later] < dues[earlier] and pair not in crossings:
                     a, b = by_name[later], by_name[earlier]
-                    crossings[key] = Crossing(
+                    crossings[pair] = Crossing(
                         p, index, start, a.deadline(dues[later]), b.deadline(dues[earlier])
                     )
             for c in watched:

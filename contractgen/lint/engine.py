@@ -111,7 +111,7 @@ def spec_names(spec: DealSpec) -> list[str]:
     for step in spec.management_ladder:
         names += [step.brand, step.partner]
     names += [t.name for t in spec.escalation.tiers]
-    names += [t.to for t in spec.escalation.triggers]
+    names += [t.to or "" for t in spec.escalation.triggers]
     names += [r.activity for r in spec.responsibilities]
     return [n for n in names if n]
 

@@ -47,7 +47,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     if acc.value.max_attempts < 2 or getattr(acc.value, "window_extends_for_fixes", False):
         return
     hours = {n: ctx.clock.typical_hours(getattr(acc.value.tests, n).duration) for n in TESTS}
-    tests = max(hours.values()) if acc.value.tests_run_in_parallel else sum(hours.values())
+    together = sum(hours.values(), start=Decimal(0))
+    tests = max(hours.values()) if acc.value.tests_run_in_parallel else together
     fix = ctx.clock.typical_hours(acc.value.fix_period)
     longest = max(hours, key=lambda n: hours[n])
     needed = tests + fix + hours[longest]
