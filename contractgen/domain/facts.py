@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from pydantic import BaseModel
+
 from contractgen.spec.models import DealSpec, Metric, Package, Period, Priority
 
 if TYPE_CHECKING:
@@ -33,12 +35,28 @@ class Fact(Generic[T]):
     positions: Positions | None = None
 
     def __getattr__(self, name: str) -> Fact[Any]:
+        """A field of the value. A field the model does not have is an error (a mistyped key
+        path fails here, not in a message pointing at the wrong line); below an absent value
+        (None) every field is absent too, so a rule may name the path of a missing value."""
         if name.startswith("__"):
             raise AttributeError(name)
-        return Fact(getattr(self.value, name), (*self.loc, name), self.positions)
+        v: Any = self.value
+        if v is None:
+            return Fact(None, (*self.loc, name), self.positions)
+        if isinstance(v, BaseModel) and name not in type(v).model_fields:
+            raise AttributeError(f"{dotted(self.loc) or 'the spec'} has no field {name!r}")
+        return Fact(getattr(v, name), (*self.loc, name), self.positions)
 
     def __getitem__(self, key: str | int) -> Fact[Any]:
-        return Fact(self.value[key], (*self.loc, key), self.positions)  # type: ignore[index]
+        """A list entry, a mapping value (e.g. a priority id) or a field named by a variable."""
+        v: Any = self.value
+        if isinstance(key, str) and isinstance(v, BaseModel):
+            return getattr(self, key)  # type: ignore[no-any-return]
+        try:
+            child = None if v is None else v[key]
+        except (KeyError, IndexError):
+            child = None
+        return Fact(child, (*self.loc, key), self.positions)
 
     def items(self) -> Iterator[Fact[Any]]:
         """The entries of a list (or the values of a mapping), each as a fact."""

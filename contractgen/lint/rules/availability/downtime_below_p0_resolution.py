@@ -57,8 +57,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     allowed = allowed_downtime_hours(avail.target, avail.period)
     if allowed >= resolve:
         return
-    loc = ("support", "availability", "target")
-    res = ("support", "priorities", i, "resolution")
+    loc = ctx.facts.support.availability.target.loc
+    res = ctx.facts.support.priorities[i].resolution.loc
     best = (100 * (1 - resolve / period_hours(avail.period))).quantize(
         Decimal("0.1"), rounding=ROUND_FLOOR
     )

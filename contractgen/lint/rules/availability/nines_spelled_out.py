@@ -51,7 +51,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     avail = ctx.spec.support.availability
     if avail is None or avail.target < ctx.options["from"]:
         return
-    loc = ("support", "availability", "target")
+    loc = ctx.facts.support.availability.target.loc
     per = downtime_text(avail.target, avail.period)
     year = downtime_words(downtime_per_year(avail.target))
     yield ctx.problem(

@@ -54,7 +54,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     limit: Decimal = ctx.options["max"]
     if avail is None or avail.target <= limit:
         return
-    loc = ("support", "availability", "target")
+    loc = ctx.facts.support.availability.target.loc
     year = downtime_words(downtime_per_year(avail.target))
     yield ctx.problem(
         loc,

@@ -67,7 +67,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         if not value
     ]
     first_loc, first = min(business, key=lambda ld: ctx.line(ld[0]))
-    where = ("calendar",) if ctx.has(("calendar",)) else first_loc
+    where = ctx.facts.calendar.loc if ctx.has(ctx.facts.calendar.loc) else first_loc
     others = len(business) - 1
     more = f" and {others} other business-clock value{'s' if others != 1 else ''}" if others else ""
     yield ctx.problem(

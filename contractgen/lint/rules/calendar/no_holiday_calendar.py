@@ -41,7 +41,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     if not business:
         return
     yield ctx.problem(
-        ("calendar", "holidays"),
+        ctx.facts.calendar.holidays.loc,
         f"{len(business)} target(s) run on business hours, but the calendar names no "
         "public-holiday calendar, so it is open whether the clock stops on holidays",
         fix='set calendar.holidays to the country (and region) whose holidays apply, e.g. "NL" '

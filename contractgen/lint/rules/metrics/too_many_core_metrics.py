@@ -59,7 +59,7 @@ OPTIONS = (Option("max", 5, "Largest number of core metrics.", kind="integer"),)
 def core_metrics(ctx: SpecContext) -> list[tuple[str, Loc]]:
     """(label, where it is set) for each core metric, as the rule's docstring defines them."""
     spec = ctx.spec
-    found: list[tuple[str, Loc]] = [("response time", ("support", "priorities"))]
+    found: list[tuple[str, Loc]] = [("response time", ctx.facts.support.priorities.loc)]
     for metric in (Metric.RESOLUTION_ACHIEVEMENT, Metric.FCR, Metric.CSAT, Metric.AVAILABILITY):
         target = support_target(spec, metric)
         if target is not None:
@@ -68,9 +68,12 @@ def core_metrics(ctx: SpecContext) -> list[tuple[str, Loc]]:
     if spec.support.availability is not None:
         seen.add(Metric.AVAILABILITY)
     users: list[tuple[Metric, Loc]] = [
-        (p.metric, ("penalties", "rules", i, "metric")) for i, p in enumerate(spec.penalties.rules)
+        (p.metric, ctx.facts.penalties.rules[i].metric.loc)
+        for i, p in enumerate(spec.penalties.rules)
     ]
-    users += [(t.metric, ("termination", i, "metric")) for i, t in enumerate(spec.termination)]
+    users += [
+        (t.metric, ctx.facts.termination[i].metric.loc) for i, t in enumerate(spec.termination)
+    ]
     for metric, loc in users:
         if metric not in seen:
             seen.add(metric)

@@ -46,19 +46,22 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     base = com.milestone_base if com is not None else MilestoneBase.INSTALLATION_FEE
     for section in ("installation", "acceptance"):
         if getattr(spec, section).payment_milestone is not None:
-            uses.append((base.value, "the payment milestones", (section, "payment_milestone")))
+            loc = ctx.facts[section].payment_milestone.loc
+            uses.append((base.value, "the payment milestones", loc))
     if com is not None and com.milestones:
-        uses.append((base.value, "the payment milestones", ("commercial", "milestones")))
+        uses.append((base.value, "the payment milestones", ctx.facts.commercial.milestones.loc))
     if spec.installation.delay_penalty is not None:
-        loc: Loc = ("installation", "delay_penalty", "amount")
+        loc: Loc = ctx.facts.installation.delay_penalty.amount.loc
         uses.append(("installation_fee", "the installation delay credit", loc))
     for i, p in enumerate(spec.penalties.rules):
         field = "support_fee" if p.base == PenaltyBase.SERVICE_FEE else "revenue_share"
-        uses.append((field, f"the {ctx.metric_name(p.metric)} penalty", ("penalties", "rules", i)))
+        uses.append(
+            (field, f"the {ctx.metric_name(p.metric)} penalty", ctx.facts.penalties.rules[i].loc)
+        )
     for i, r in enumerate(spec.rewards):
         if r.kind == RewardKind.REVENUE_SHARE_POINTS:
             name = ctx.metric_name(r.metric)
-            uses.append(("revenue_share", f"the {name} reward", ("rewards", i, "amount")))
+            uses.append(("revenue_share", f"the {name} reward", ctx.facts.rewards[i].amount.loc))
     seen: set[str] = set()
     for field, user, loc in uses:
         if field in seen or (com is not None and getattr(com, field) is not None):

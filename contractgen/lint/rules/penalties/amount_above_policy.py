@@ -48,7 +48,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     limit: Decimal = ctx.options["max"]
     for i, p in enumerate(ctx.spec.penalties.rules):
         if p.amount > limit:
-            loc = ("penalties", "rules", i, "amount")
+            loc = ctx.facts.penalties.rules[i].amount.loc
             base = p.base.value.replace("_", " ")
             yield ctx.problem(
                 loc,

@@ -55,8 +55,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     for i, p in enumerate(ctx.spec.penalties.rules):
         if better(p.metric, p.target, p.trigger):
             continue
-        trig = ("penalties", "rules", i, "trigger")
-        tgt = ("penalties", "rules", i, "target")
+        trig = ctx.facts.penalties.rules[i].trigger.loc
+        tgt = ctx.facts.penalties.rules[i].target.loc
         side = "equal to" if p.trigger == p.target else "better than"
         yield ctx.problem(
             trig,

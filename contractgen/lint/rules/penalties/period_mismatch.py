@@ -42,7 +42,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         target = support_target(ctx.spec, p.metric)
         if target is None or target.period == p.period:
             continue
-        loc = ("penalties", "rules", i, "period")
+        loc = ctx.facts.penalties.rules[i].period.loc
         yield ctx.problem(
             loc,
             f"the {ctx.metric_name(p.metric)}"

@@ -81,7 +81,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             t, m, unit = ctx.clock.common(target, median)
             if t >= m * factor:
                 continue
-            mloc: Loc = ("pilot", f"{field}_median", pid)
+            mloc: Loc = ctx.facts.pilot[f"{field}_median"][pid].loc
             least = num((m * factor).quantize(Decimal("0.1")))
             yield ctx.problem(
                 loc,
@@ -99,7 +99,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             most = top - (top - measured) * factor
             if rate <= most:
                 continue
-            prloc: Loc = ("pilot", name)
+            prloc: Loc = ctx.facts.pilot[name].loc
             yield ctx.problem(
                 rloc,
                 f"{ctx.metric_name(metric)}"

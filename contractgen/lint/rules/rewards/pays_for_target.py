@@ -49,10 +49,10 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             )
             if found is None:
                 continue
-            value, where = found[1].target, ("penalties", "rules", found[0], "target")
+            value, where = found[1].target, ctx.facts.penalties.rules[found[0]].target.loc
         if better(r.metric, r.threshold, value):
             continue
-        loc = ("rewards", i, "threshold")
+        loc = ctx.facts.rewards[i].threshold.loc
         side = "equal to" if r.threshold == value else "worse than"
         yield ctx.problem(
             loc,

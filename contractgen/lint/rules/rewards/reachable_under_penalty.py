@@ -55,8 +55,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
                 continue
             if not better(r.metric, p.trigger, r.threshold):
                 continue
-            loc = ("rewards", i, "threshold")
-            trig = ("penalties", "rules", j, "trigger")
+            loc = ctx.facts.rewards[i].threshold.loc
+            trig = ctx.facts.penalties.rules[j].trigger.loc
             yield ctx.problem(
                 loc,
                 f"the {ctx.metric_name(r.metric)} reward pays from {figure(r.metric, r.threshold)} "
