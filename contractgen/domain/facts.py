@@ -26,13 +26,28 @@ Loc = tuple[str | int, ...]
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
 class Fact(Generic[T]):
-    """One value of the spec, where it lives, and (with positions) where it is written."""
+    """One value of the spec, where it lives, and (with positions) where it is written.
 
-    value: T
-    loc: Loc
-    positions: Positions | None = None
+    A plain slotted class rather than a dataclass: rules walk many paths per run, and building a
+    frozen dataclass costs several times more.
+    """
+
+    __slots__ = ("loc", "positions", "value")
+
+    def __init__(self, value: T, loc: Loc, positions: Positions | None = None) -> None:
+        self.value = value
+        self.loc = loc
+        self.positions = positions
+
+    def __repr__(self) -> str:
+        return f"Fact({self.value!r}, {dotted(self.loc) or 'spec'})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Fact) and (self.value, self.loc) == (other.value, other.loc)
+
+    def __hash__(self) -> int:
+        return hash(self.loc)
 
     def __getattr__(self, name: str) -> Fact[Any]:
         """A field of the value. A field the model does not have is an error (a mistyped key
@@ -43,7 +58,8 @@ class Fact(Generic[T]):
         v: Any = self.value
         if v is None:
             return Fact(None, (*self.loc, name), self.positions)
-        if isinstance(v, BaseModel) and name not in type(v).model_fields:
+        fields = getattr(v, "__dict__", None)
+        if isinstance(v, BaseModel) and fields is not None and name not in fields:
             raise AttributeError(f"{dotted(self.loc) or 'the spec'} has no field {name!r}")
         return Fact(getattr(v, name), (*self.loc, name), self.positions)
 
