@@ -78,6 +78,7 @@ RULE_MODULES: tuple[str, ...] = tuple(
         "references.escalation_target_exists",
         "references.desk_coverage",
         "references.emergency_line_without_number",
+        "references.ladder_first_step_listed",
         "acceptance.no_room_to_retest",
         "money.milestones_do_not_close",
         "money.fee_base_undefined",
