@@ -23,6 +23,9 @@ What it measures, each as a ratio against a peer run in the same process on the 
     cache warm (one untimed run first; see contractgen/spec/compiled.py).
 (d) Peak memory (largest resident set of any process) of ``contractgen build --lint`` over the
     batch, at two batch sizes, to show it does not grow with the batch.
+(e) Lint per deal, in process (``--only lint`` runs this part alone): every rule on each example,
+    the document checks on freshly assembled exhibits included, as ``contractgen lint`` runs it;
+    and the spec rules alone. Run it against an older checkout (``PYTHONPATH``) to compare.
 
 Timings are medians with min–max over repeated runs; no timing is asserted anywhere.
 """
@@ -152,6 +155,41 @@ def bench_batch(specs: list[Path], work: Path, jobs: int) -> dict[str, object]:
     }
 
 
+# --- (e) lint per deal ------------------------------------------------------------------------
+
+
+def bench_lint(repeat: int, work: Path) -> dict[str, object]:
+    """Seconds per deal of ``contractgen lint`` (full, and ``--spec-only``), in process."""
+    import contextlib
+    import io
+
+    from contractgen.lint.cli import run_lint
+
+    try:  # an older checkout kept assemblies in a per-process cache: empty it before each run
+        from contractgen.library import assemble as _assemble_module
+
+        recent = getattr(_assemble_module, "_RECENT", None)
+    except ImportError:
+        recent = None
+
+    def once(spec_only: bool) -> None:
+        for path in EXAMPLES:
+            if recent is not None:
+                recent.clear()
+            with contextlib.redirect_stderr(io.StringIO()):
+                run_lint([path], spec_only=spec_only, output=work / "lint.txt")
+
+    once(False)  # warm: rule modules imported, clause library loaded
+    full = _time(lambda: once(False), repeat)
+    spec = _time(lambda: once(True), repeat)
+    per = len(EXAMPLES)
+    return {
+        "deals": per,
+        "full_per_deal": _stats([t / per for t in full]),
+        "spec_only_per_deal": _stats([t / per for t in spec]),
+    }
+
+
 # --- (c) lint cold start -----------------------------------------------------------------------
 
 
@@ -228,7 +266,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=7, help="runs per timing")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--json", type=Path, default=None, help="write the result here")
+    parser.add_argument("--only", choices=("lint",), default=None, help="run one part only")
     args = parser.parse_args(argv)
+    if args.only == "lint":
+        with tempfile.TemporaryDirectory(prefix="contractgen-bench-") as tmp:
+            lint = bench_lint(args.repeat, Path(tmp))
+        print(f"(e) lint per deal, {lint['deals']} examples")
+        print(f"    full       {_fmt(lint['full_per_deal'])}")  # type: ignore[arg-type]
+        print(f"    spec only  {_fmt(lint['spec_only_per_deal'])}")  # type: ignore[arg-type]
+        return 0
 
     result: dict[str, object] = {
         "machine": {

@@ -31,7 +31,9 @@ from contractgen.output import current_umask
 from contractgen.paths import BUILTIN_LIBRARY, DEFAULT_REFERENCE_DOCX
 
 if TYPE_CHECKING:
+    from contractgen.exhibit import Exhibit
     from contractgen.lint.config import LintConfig
+    from contractgen.lint.engine import LintResult
     from contractgen.lint.problem import Problem
     from contractgen.spec.loader import LoadedSpec
 
@@ -54,7 +56,10 @@ class BuildOptions:
     cover: Path | None = None
     changed_only: bool = False
     lint: LintConfig | None = None
-    """Lint each deal first with this policy (``build --lint``); None: do not lint."""
+    """Lint each deal with this policy before it is written; None: do not lint."""
+    lint_rejects: bool = True
+    """With ``lint``: a deal with lint errors is not written (``build --lint``). False: the
+    findings are reported and the deal is written anyway (plain ``build``)."""
     strict: bool = False
     """With ``lint``: warnings reject a deal too, not only errors."""
 
@@ -129,12 +134,15 @@ def inputs_hash(spec_bytes: bytes, options: BuildOptions) -> str:
 
 
 def render_deal(
-    loaded: LoadedSpec, options: BuildOptions, on_warning: Callable[[str], None]
+    loaded: LoadedSpec,
+    options: BuildOptions,
+    on_warning: Callable[[str], None],
+    exhibits: Sequence[Exhibit] | None = None,
 ) -> dict[str, bytes]:
-    """Render every requested document of one deal into memory: file name → bytes."""
-    from contractgen.library.assemble import assemble_spec
-
-    exhibits = assemble_spec(loaded, options.libraries)
+    """Render every requested document of one deal into memory: file name → bytes
+    (``exhibits``: already assembled by the caller)."""
+    if exhibits is None:
+        exhibits = assemble_exhibits(loaded, options.libraries)
     files: dict[str, bytes] = {}
     if "md" in options.formats:
         for exhibit in exhibits:
@@ -283,20 +291,25 @@ def build_deal(spec_path: Path, options: BuildOptions) -> DealResult:
         text = read_text(spec_path, display=str(spec_path))
         loaded = load_spec_text(text, str(spec_path))
         result.deal_id = loaded.spec.deal.id
-        if options.lint is not None:
+        folder = deal_folder(options.output, loaded.spec.deal.id)
+        digest = inputs_hash(text.encode("utf-8"), options)
+        unchanged = options.changed_only and _unchanged(folder, digest)
+        gate = options.lint is not None and options.lint_rejects
+        # The stages in order: assemble once, lint those exhibits, then render the same ones.
+        # Unchanged deals are still linted under --lint: the policy may have changed.
+        exhibits = None if unchanged and not gate else assemble_exhibits(loaded, options.libraries)
+        if options.lint is not None and (exhibits is not None or gate):
             from contractgen.lint.problem import fails
 
-            result.findings = _lint(loaded, options.lint, options)
-            if fails(result.findings, strict=options.strict):
+            result.findings = _lint(loaded, options.lint, exhibits)
+            if gate and fails(result.findings, strict=options.strict):
                 result.status = "rejected"
                 return result
-        folder = deal_folder(options.output, loaded.spec.deal.id)
         result.folder = str(folder)
-        digest = inputs_hash(text.encode("utf-8"), options)
-        if options.changed_only and _unchanged(folder, digest):
+        if unchanged:
             result.status = "skipped"
             return result
-        files = render_deal(loaded, options, _once(result.warnings))
+        files = render_deal(loaded, options, _once(result.warnings), exhibits)
         files[MANIFEST] = _manifest(loaded, digest, files)
         publish(folder, files)
         result.files = sorted(n for n in files if n != MANIFEST)
@@ -313,16 +326,40 @@ def build_deal(spec_path: Path, options: BuildOptions) -> DealResult:
     return result
 
 
-def _lint(loaded: LoadedSpec, policy: LintConfig, options: BuildOptions) -> list[Problem]:
-    """Lint findings for a loaded deal, waived ones included.
-
-    The exhibits lint assembles are the ones the build renders (the assembly is cached per
-    process), and their Markdown is parsed once for both, so linting adds little to a build.
-    Unchanged deals are linted too: the policy may have changed since they were built.
-    """
+def _lint(
+    loaded: LoadedSpec, policy: LintConfig, exhibits: Sequence[Exhibit] | None
+) -> list[Problem]:
+    """Lint findings for a loaded deal, waived ones included, on the exhibits the build renders
+    (their Markdown is parsed once for both, so linting adds little to a build)."""
     from contractgen.lint.engine import lint_loaded
 
-    return lint_loaded(loaded, policy, libraries=options.libraries).problems
+    return lint_loaded(loaded, policy, exhibits=exhibits).problems
+
+
+def assemble_exhibits(loaded: LoadedSpec, libraries: Sequence[Path] = ()) -> list[Exhibit]:
+    """The assembly stage: the deal's exhibits from the clause library."""
+    from contractgen.library.assemble import assemble_spec
+
+    return assemble_spec(loaded, libraries)
+
+
+def lint_deal(
+    loaded: LoadedSpec,
+    config: LintConfig | None = None,
+    *,
+    documents: bool = True,
+    libraries: Sequence[Path] = (),
+) -> LintResult:
+    """``contractgen lint`` for one loaded deal: assemble the exhibits (only when a document rule
+    is enabled) and hand them to lint, which never assembles anything itself."""
+    from contractgen.lint.config import LintConfig
+    from contractgen.lint.engine import lint_loaded, wants_documents
+
+    config = config or LintConfig()
+    exhibits = None
+    if documents and wants_documents(config):
+        exhibits = assemble_exhibits(loaded, libraries)
+    return lint_loaded(loaded, config, exhibits=exhibits)
 
 
 def _once(warnings: list[str]) -> Callable[[str], None]:

@@ -97,17 +97,16 @@ def build(
     appendix, and contract-pack.docx with all of them. A deal's files are replaced together or
     not at all. With several specs, a failing deal is reported and the others are still built.
 
-    With --lint, each deal is linted first and one with errors is reported and not written
-    (exit status 1), like `contractgen lint` then `contractgen build`, in one pass.
+    Each deal is linted on the exhibits it writes; lint errors are printed as warnings and the
+    deal is still written (exit status 0). With --lint, a deal with errors is reported and not
+    written (exit status 1), like `contractgen lint` then `contractgen build`, in one pass.
     """
     if strict and not lint_first:
         raise click.UsageError("--strict applies to --lint; add --lint")
     config = project_settings(config_path)
-    policy = None
-    if lint_first:
-        from contractgen.lint.config import project_policy
+    from contractgen.lint.config import project_policy
 
-        policy = project_policy(config)
+    policy = project_policy(config)
     options = BuildOptions(
         output=output or config.output or Path("out"),
         formats=FORMATS if fmt == "all" else (fmt,),
@@ -116,6 +115,7 @@ def build(
         cover=cover or config.cover,
         changed_only=changed_only,
         lint=policy,
+        lint_rejects=lint_first,
         strict=strict,
     )
     _check_inputs(options)
@@ -132,7 +132,7 @@ def build(
     else:
         results = build_many(paths, options, jobs=workers)
     elapsed = time.perf_counter() - started
-    _report(results, quiet=quiet)
+    _report(results, quiet=quiet, gate=lint_first)
     counts = {s: sum(r.status == s for r in results) for s in get_args(Status)}
     if len(paths) > 1 or not quiet:
         rejected = f", rejected {counts['rejected']} (lint)" if lint_first else ""
@@ -161,12 +161,13 @@ def _check_inputs(options: BuildOptions) -> None:
             raise UserError(str(folder), "clause library folder not found")
 
 
-def _report(results: list[DealResult], *, quiet: bool) -> None:
+def _report(results: list[DealResult], *, quiet: bool, gate: bool = True) -> None:
     for result in results:
-        if result.findings:
+        findings = result.findings if gate else _as_warnings(result.findings)
+        if findings:
             from contractgen.lint.formatters import format_text
 
-            click.echo(format_text(result.findings, colour=sys.stderr.isatty()), nl=False, err=True)
+            click.echo(format_text(findings, colour=sys.stderr.isatty()), nl=False, err=True)
         for warning in result.warnings:
             click.echo(f"{result.spec}: warning: {warning}", err=True)
         if result.status == "failed":
@@ -189,3 +190,15 @@ def _report(results: list[DealResult], *, quiet: bool) -> None:
         elif not quiet:
             verb = "unchanged" if result.status == "skipped" else "built"
             click.echo(f"{result.spec}: {verb} → {result.folder}", err=True)
+
+
+def _as_warnings(findings: list) -> list:
+    """A plain build's view of lint: its unwaived errors, shown as warnings (the deal is still
+    written), so a contradictory exhibit never goes out silently; ``--lint`` refuses it."""
+    from dataclasses import replace
+
+    from contractgen.lint.problem import Level
+
+    return [
+        replace(p, level=Level.WARNING) for p in findings if p.level == Level.ERROR and not p.waived
+    ]

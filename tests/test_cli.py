@@ -176,11 +176,12 @@ def test_fast_exit_keeps_every_byte_of_buffered_output(tmp_path: Path) -> None:
     assert done.returncode == 1
     findings = json.loads(report.read_text(encoding="utf-8"))
     assert len(findings) >= 9
-    assert "4 errors" in done.stderr
+    assert "12 errors" in done.stderr
 
 
 def test_exit_statuses_survive_the_fast_exit() -> None:
-    assert _contractgen("lint", "--spec-only", str(EXAMPLES[0])).returncode == 0
+    clean = ("lint", "--spec-only", "--select", "ORD001", str(EXAMPLES[0]))
+    assert _contractgen(*clean).returncode == 0
     assert _contractgen("lint", str(FLAWED)).returncode == 1
     missing = _contractgen("validate", "nope.yaml")
     assert missing.returncode == 2

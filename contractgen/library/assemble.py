@@ -10,7 +10,6 @@ no clock, no randomness, no set or dict order.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -36,25 +35,9 @@ _MAX_DEFINITION_PASSES = 5
 """Definitions are re-rendered until stable; each pass can only add terms, so few are needed."""
 
 
-_RECENT: OrderedDict[tuple[int, str, str], tuple[Library, tuple[Exhibit, ...]]] = OrderedDict()
-"""The last few assemblies: lint's document checks and the build of the same deal in one process
-(the batch path) would otherwise render the same clauses twice. Exhibits are immutable; the
-library is held beside them so its id cannot be reused by another while the entry lives."""
-_RECENT_SIZE = 4
-
-
 def assemble_spec(loaded: Any, libraries: Sequence[Path] = ()) -> list[Exhibit]:
     """The main SLA exhibit (key ``sla-exhibit``) followed by one Exhibit per appendix."""
-    library = load_library(libraries)
-    key = (id(library), str(loaded.path), loaded.source)
-    if key in _RECENT:
-        _RECENT.move_to_end(key)
-        return list(_RECENT[key][1])
-    exhibits = _assemble(library, loaded)
-    _RECENT[key] = (library, tuple(exhibits))
-    if len(_RECENT) > _RECENT_SIZE:
-        _RECENT.popitem(last=False)
-    return exhibits
+    return _assemble(load_library(libraries), loaded)
 
 
 def _assemble(library: Library, loaded: Any) -> list[Exhibit]:

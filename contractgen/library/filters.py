@@ -15,6 +15,10 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
+from contractgen.domain import availability as _availability
+from contractgen.domain import periods as _periods
+from contractgen.domain import wording as _wording
+from contractgen.library.calendar_words import holiday_place, zone_name
 from contractgen.library.markdown import Md, escape_md
 from contractgen.library.words import digits, number_words, spelled, spelled_ordinal
 from contractgen.spec.types import Clock, Duration, Money, Unit
@@ -47,14 +51,6 @@ _MONTHS = [
 ]
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_PERIOD_WORDS: dict[str, tuple[str, str, str]] = {
-    "month": ("month", "months", "monthly"),
-    "quarter": ("quarter", "quarters", "quarterly"),
-    "half-year": ("half-year", "half-years", "half-yearly"),
-    "year": ("year", "years", "annual"),
-}
-_PERIOD_DAYS: dict[str, int] = {"month": 30, "quarter": 90, "half-year": 180, "year": 365}
-"""Reference lengths for turning an availability percentage into allowed downtime."""
 
 _THRESHOLD = re.compile(r"^(>=|<=|>|<|=)\s*([0-9]+(?:\.[0-9]+)?)\s*(%|[A-Za-z]+)?$")
 _COMPARISONS = {
@@ -133,10 +129,7 @@ def pct(value: Decimal) -> str:
 
 def score(value: Decimal) -> str:
     """A survey score with at least one decimal, as scores are quoted: "4.0", "4.25"."""
-    d = Decimal(value)
-    if d == d.quantize(Decimal("0.1")):
-        return f"{d:.1f}"
-    return format(d.normalize(), "f")
+    return _wording.score(value)
 
 
 def words(value: Decimal | int) -> str:
@@ -166,13 +159,12 @@ def ordinal_day(n: int) -> str:
 
 def period(value: str, n: int = 1) -> str:
     """A period's noun: "month", or "months" when ``n`` is not 1."""
-    singular, plural, _ = _PERIOD_WORDS[str(value)]
-    return singular if n == 1 else plural
+    return _periods.period_noun(value, n)
 
 
 def adjective(value: str) -> str:
     """ "monthly", "quarterly", "half-yearly", "annual"."""
-    return _PERIOD_WORDS[str(value)][2]
+    return _periods.period_adjective(value)
 
 
 def periods(n: int, value: str) -> str:
@@ -247,25 +239,32 @@ def dash(value: Any) -> Any:
 
 def downtime(target: Decimal, period_value: str) -> str:
     """Downtime an availability target allows per reference period: "3 hours and 36 minutes"."""
-    minutes = Decimal(_PERIOD_DAYS[str(period_value)] * 24 * 60)
-    seconds = minutes * 60 * (Decimal(100) - Decimal(target)) / Decimal(100)
-    if seconds < 60:
-        tenth = seconds.quantize(Decimal("0.1"))
-        return f"{digits(tenth)} seconds"
-    total = int(seconds.quantize(Decimal(1)))
-    hours, rest = divmod(total, 3600)
-    mins, secs = divmod(rest, 60)
-    parts = [
-        f"{value:,} {name if value == 1 else name + 's'}"
-        for value, name in ((hours, "hour"), (mins, "minute"), (secs, "second"))
-        if value
-    ]
-    return _join(parts, "and")
+    return _availability.downtime_text(Decimal(target), period_value)
 
 
 def period_basis(period_value: str) -> str:
     """The reference period :func:`downtime` uses, as text: "a 30-day month"."""
-    return f"a {_PERIOD_DAYS[str(period_value)]}-day {period(period_value)}"
+    return _periods.period_basis(period_value)
+
+
+def metric_name(metric: Any, brand: str = "the Brand") -> str:
+    """The metric as every clause and lint message names it: "Resolution Achievement Rate".
+
+    ``brand`` is the template's (already escaped) name of the brand."""
+    if isinstance(brand, Md):
+        marker = "\x00"
+        return Md(escape_md(_wording.metric_name(metric, marker)).replace(marker, brand))
+    return _wording.metric_name(metric, brand)
+
+
+def holiday_places(codes: Iterable[str], conj: str = "and") -> str:
+    """Holiday calendar codes as places: ["BE", "NL"] → "Belgium and the Netherlands"."""
+    return _join([holiday_place(str(c)) for c in codes], conj)
+
+
+def zone(value: str) -> str:
+    """An IANA zone as contracts name it: "America/Los_Angeles" → "Pacific Time"."""
+    return zone_name(str(value))
 
 
 def md(value: Any) -> Md:
@@ -282,9 +281,11 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "downtime": downtime,
     "duration": duration,
     "each": each,
+    "holiday_places": holiday_places,
     "join_words": join_words,
     "lcfirst": lcfirst,
     "md": md,
+    "metric_name": metric_name,
     "money": money,
     "ordinal": ordinal,
     "ordinal_day": ordinal_day,
@@ -300,6 +301,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "threshold": threshold,
     "weekdays": weekdays,
     "words": words,
+    "zone": zone,
 }
 """The contract-style filters every clause template can use."""
 

@@ -70,12 +70,9 @@ def int_words(n: int) -> str:
 
 def digits(value: Decimal | int) -> str:
     """The figure as written in brackets: thousands separated, no trailing zeros ("1,000")."""
-    d = Decimal(value)
-    if d == d.to_integral_value():
-        return f"{int(d):,}"
-    text = format(d.normalize(), "f")
-    whole, _, frac = text.partition(".")
-    return f"{int(whole):,}.{frac}"
+    from contractgen.domain.wording import digits_text
+
+    return digits_text(value)
 
 
 def number_words(value: Decimal | int, *, halves: bool = True) -> str | None:

@@ -113,8 +113,8 @@ def run_lint(
 ) -> int:
     """Lint ``specs``, print the report, and return the exit code."""
     from contractgen import __version__
+    from contractgen.build import lint_deal
     from contractgen.lint.config import project_policy
-    from contractgen.lint.engine import lint_loaded
     from contractgen.lint.formatters import (
         format_github,
         format_json,
@@ -140,7 +140,7 @@ def run_lint(
     for path in paths:
         try:
             loaded = load_spec(path, display=str(path))
-            result = lint_loaded(loaded, config, documents=not spec_only, libraries=libraries)
+            result = lint_deal(loaded, config, documents=not spec_only, libraries=libraries)
         except UserError as err:
             _report(err)
             bad_input = True

@@ -1,17 +1,20 @@
 """What a rule's ``check(ctx)`` receives: the spec (or exhibits), its options, and helpers.
 
-The helpers keep rule modules short and their messages uniform: ``ctx.line(loc)`` for the
-"(line 40)" a message quotes, ``ctx.problem(...)`` to build a finding at a key path, and
+The helpers keep rule modules short and their messages uniform: ``ctx.facts`` for the spec's
+values with their key paths (from the domain layer, so a rule need not type a key path),
+``ctx.line(loc)`` for the "(line 40)" a message quotes, ``ctx.problem(...)`` to build a finding
+at a key path or a fact, ``ctx.metric_name(m)`` for a metric named as the exhibit names it, and
 ``ctx.clock`` to compare durations written on different clocks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from contractgen.domain.facts import Fact
 from contractgen.errors import Location
 from contractgen.lint.clock import BusinessClock
 from contractgen.lint.problem import Level, Problem
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
     from contractgen.spec.models import DealSpec
 
 Loc = tuple[str | int, ...]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,15 @@ class SpecContext:
     loaded: LoadedSpec
     rule: RuleRef
     options: Mapping[str, Any]
+    memo: dict[str, Any] = field(default_factory=dict)
+    """Facts computed once per lint run and shared by the rules that need them (one dict per
+    run, passed to every rule's context)."""
+
+    def shared(self, key: str, compute: Callable[[DealSpec], T]) -> T:
+        """``compute(spec)``, once per lint run (e.g. the deadline simulation two rules read)."""
+        if key not in self.memo:
+            self.memo[key] = compute(self.spec)
+        return self.memo[key]
 
     @property
     def spec(self) -> DealSpec:
@@ -49,25 +62,37 @@ class SpecContext:
     def path(self) -> str:
         return self.loaded.path
 
-    @cached_property
+    @property
     def clock(self) -> BusinessClock:
-        return BusinessClock.from_calendar(self.spec.calendar)
+        """The spec's business week, built once per lint run."""
+        return self.shared("clock", lambda spec: BusinessClock.from_calendar(spec.calendar))
 
-    def has(self, loc: Loc) -> bool:
+    @cached_property
+    def facts(self) -> Fact[DealSpec]:
+        """The spec's values with their key paths and positions."""
+        return Fact(self.loaded.spec, (), self.loaded.positions)
+
+    def metric_name(self, metric: Any) -> str:
+        """The metric as the exhibit names it ("Resolution Achievement Rate")."""
+        from contractgen.domain.wording import spec_metric_name
+
+        return spec_metric_name(self.spec, metric)
+
+    def has(self, loc: Loc | Fact[Any]) -> bool:
         """Whether the key path is written in the file (rather than a model default)."""
-        return tuple(loc) in self.loaded.positions.values
+        return _loc(loc) in self.loaded.positions.values
 
-    def line(self, loc: Loc) -> int:
+    def line(self, loc: Loc | Fact[Any]) -> int:
         """The line of the value at ``loc`` (or of its nearest written parent)."""
-        return self.loaded.positions.location(tuple(loc)).line
+        return self.loaded.positions.location(_loc(loc)).line
 
-    def at(self, loc: Loc) -> str:
+    def at(self, loc: Loc | Fact[Any]) -> str:
         """``"(line 40)"`` for a message."""
         return f"(line {self.line(loc)})"
 
-    def problem(self, loc: Loc, message: str, fix: str | None = None) -> Problem:
+    def problem(self, loc: Loc | Fact[Any], message: str, fix: str | None = None) -> Problem:
         """A finding at the value ``loc`` (at its key, or its parent's, when it is missing)."""
-        key = tuple(loc)
+        key = _loc(loc)
         prefer_key = key not in self.loaded.positions.values
         where = self.loaded.positions.location(key, prefer_key=prefer_key)
         return Problem(
@@ -101,3 +126,7 @@ class DocumentContext:
             fix=fix,
             document=exhibit.key,
         )
+
+
+def _loc(where: Loc | Fact[Any]) -> Loc:
+    return where.loc if isinstance(where, Fact) else tuple(where)

@@ -1,15 +1,16 @@
 """Run the enabled rules over a loaded spec (and its assembled exhibits), apply waivers.
 
-Spec rules read the validated model only. Document rules need the exhibits, which the clause
-library assembles; assembly (Jinja2) and the Markdown parser are imported only when document
-checks run, so ``--spec-only`` stays light.
+Spec rules read the validated model (through the domain layer) only. Document rules read the
+exhibits, which lint receives as an argument: the stage that owns assembly
+(:func:`contractgen.build.lint_deal`, or a build) assembles them once and hands them over, so
+lint never imports the clause library and nothing is assembled twice. The Markdown parser is
+imported only when document checks run, so ``--spec-only`` stays light.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from contractgen.errors import Diagnostic, UserError
@@ -40,34 +41,36 @@ def lint_loaded(
     loaded: LoadedSpec,
     config: LintConfig | None = None,
     *,
-    documents: bool = True,
-    libraries: Sequence[Path] = (),
+    exhibits: Sequence[Exhibit] | None = None,
 ) -> LintResult:
-    """All enabled checks on one loaded spec; waivers from the spec applied."""
+    """All enabled checks on one loaded spec; waivers from the spec applied.
+
+    The document rules run on ``exhibits`` when they are given (None: spec rules only).
+    """
     config = config or LintConfig()
     result = LintResult(loaded.path)
     result.problems.extend(check_spec(loaded, config))
-    if documents and any(r.target == DOCUMENT for r in config.enabled()):
-        exhibits = _assemble(loaded, libraries)
-        if exhibits is None:
-            result.notes.append(
-                "document checks skipped: exhibit assembly is not available in this installation"
-            )
-        else:
-            names = spec_names(loaded.spec)
-            result.problems.extend(check_documents(loaded.path, exhibits, config, names))
-            result.documents_checked = True
+    if exhibits is not None and wants_documents(config):
+        names = spec_names(loaded.spec)
+        result.problems.extend(check_documents(loaded.path, exhibits, config, names))
+        result.documents_checked = True
     result.problems = sorted(apply_waivers(loaded, result.problems), key=Problem.sort_key)
     return result
 
 
+def wants_documents(config: LintConfig) -> bool:
+    """Whether any enabled rule reads the exhibits (if none does, they need not be assembled)."""
+    return any(r.target == DOCUMENT for r in config.enabled())
+
+
 def check_spec(loaded: LoadedSpec, config: LintConfig) -> list[Problem]:
     problems: list[Problem] = []
+    memo: dict[str, object] = {}
     for rule in config.enabled():
         if rule.target != SPEC:
             continue
         ref = RuleRef(rule.code, rule.name, config.level(rule))
-        ctx = SpecContext(loaded, ref, config.options_for(rule))
+        ctx = SpecContext(loaded, ref, config.options_for(rule), memo)
         problems.extend(rule.check(ctx))
     return problems
 
@@ -108,7 +111,7 @@ def spec_names(spec: DealSpec) -> list[str]:
     for step in spec.management_ladder:
         names += [step.brand, step.partner]
     names += [t.name for t in spec.escalation.tiers]
-    names += [t.to for t in spec.escalation.triggers]
+    names += [t.to or "" for t in spec.escalation.triggers]
     names += [r.activity for r in spec.responsibilities]
     return [n for n in names if n]
 
@@ -127,14 +130,3 @@ def apply_waivers(loaded: LoadedSpec, problems: list[Problem]) -> list[Problem]:
 
 def _diagnostic(loaded: LoadedSpec, loc: tuple[str, ...], message: str) -> Diagnostic:
     return Diagnostic(loaded.positions.location(loc, prefer_key=True), message)
-
-
-def _assemble(loaded: LoadedSpec, libraries: Sequence[Path]) -> list[Exhibit] | None:
-    """Assemble the exhibits, or None when this installation has no assembly step yet."""
-    try:
-        from contractgen.library.assemble import assemble_spec
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.split(".")[:2] == ["contractgen", "library"]:
-            return None
-        raise
-    return list(assemble_spec(loaded, libraries))

@@ -189,8 +189,7 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
         col = offset - (text.rfind("\n", 0, offset) + 1) + 1
         raise UserError(
             name,
-            f"character U+{code:04X} cannot be stored in a deal spec or a Word document; "
-            "remove it",
+            f"character U+{code:04X} cannot be stored in a deal spec or a Word document; remove it",
             line,
             col,
         ) from None
@@ -261,10 +260,50 @@ def _explain_yaml_problem(problem: str, at: str, context: str = "", first: Any =
         return "a tab character cannot indent YAML; use spaces"
     if "invalid Unicode character escape" in problem:
         return (
-            "this escape is not a character a document can hold "
-            "(a lone surrogate such as \\ud800?)"
+            "this escape is not a character a document can hold (a lone surrogate such as \\ud800?)"
         )
+    plain = _PLAIN_YAML.get(problem.rstrip(".").lower())
+    if plain is not None:
+        return plain
     return problem[0].upper() + problem[1:] if problem else "YAML syntax error"
+
+
+_PLAIN_YAML: dict[str, str] = {
+    "did not find expected ',' or ']'": (
+        "a list opened with [ is not closed: add the closing ], e.g. working_days: [mon, tue], "
+        "or put text that starts with [ in quotes"
+    ),
+    "did not find expected ',' or '}'": (
+        "a mapping opened with { is not closed: add the closing }, e.g. {target: 99.5%, period: "
+        "month}, or put text that starts with { in quotes"
+    ),
+    "mapping values are not allowed in this context": (
+        "a colon and a space inside a value start a new key here: put the value in quotes "
+        '(title: "Phase 2: roll-out"), or indent this line like the keys beside it'
+    ),
+    "mapping values are not allowed here": (
+        "a colon and a space inside a value start a new key here: put the value in quotes "
+        '(title: "Phase 2: roll-out"), or indent this line like the keys beside it'
+    ),
+    "found unexpected end of stream": (
+        'the file ends inside a quoted text: add the closing quote, e.g. title: "Smart shelf"'
+    ),
+    "could not find expected ':'": (
+        "a key has no colon after it: write key: value, e.g. period: month"
+    ),
+    "did not find expected key": (
+        "this line is not indented like the keys beside it: align it with them, two spaces per "
+        "level"
+    ),
+    "did not find expected '-' indicator": (
+        "this line is not indented like the list items beside it: start each item with '- ' "
+        "at the same column"
+    ),
+    "did not find expected node content": (
+        'a value is missing here: write one after the colon, or put text in quotes, e.g. "*"'
+    ),
+}
+"""libyaml's terse problems in plain words, each with the usual cause and an example fix."""
 
 
 def _check_events(events: Iterator[Any], name: str) -> None:
@@ -585,7 +624,9 @@ def _friendly(err: dict[str, Any]) -> str:
     if kind == "literal_error":
         return f"expected {ctx.get('expected', '')}; got {shown}"
     if kind == "string_pattern_mismatch":
-        return f"{shown} is not in the expected form"
+        from contractgen.spec.types import expected_form
+
+        return f"{shown} is not in the expected form; expected {expected_form(ctx.get('pattern'))}"
     if kind == "string_too_long":
         return f"text is longer than {ctx.get('max_length')} characters"
     if kind == "string_too_short":

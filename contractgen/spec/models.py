@@ -13,10 +13,12 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -249,6 +251,130 @@ class Raci(StrEnum):
     NONE = "-"
 
 
+class Coverage(StrEnum):
+    """When a desk or contact is staffed and must answer."""
+
+    BUSINESS_HOURS = "business_hours"
+    """During Business Hours only."""
+    AROUND_THE_CLOCK = "around_the_clock"
+    """Every hour of every day, nights, weekends and public holidays included."""
+
+
+class HolidayRule(StrEnum):
+    """How several public-holiday calendars combine into one business calendar."""
+
+    ANY = "any"
+    """A day is a holiday if it is a public holiday in any listed calendar."""
+    ALL = "all"
+    """A day is a holiday only if it is a public holiday in every listed calendar."""
+    SITE = "site"
+    """For a Ticket or an installation, the holidays of the calendar where the Customer site is."""
+
+
+class RemedyPosition(StrEnum):
+    """What Service Credits do to the other rights a party has for the same miss."""
+
+    SOLE_AND_EXCLUSIVE = "sole_and_exclusive"
+    """Service Credits are the only remedy for the missed service level itself (termination
+    rights for chronic failure and rights for other breaches are kept)."""
+    WITHOUT_PREJUDICE = "without_prejudice"
+    """Service Credits are in addition to any other right or remedy."""
+
+
+class CreditWording(StrEnum):
+    """How the exhibit names the money taken off for a missed target."""
+
+    SERVICE_CREDIT = "service_credit"
+    """ "Service Credit": a price adjustment (the default; safer where penalty clauses are
+    unenforceable)."""
+    PENALTY = "penalty"
+    """ "Penalty", for deals whose parties ask for that word."""
+
+
+class TerminationAction(StrEnum):
+    """What the brand may do after a sustained shortfall."""
+
+    TERMINATE_AGREEMENT = "terminate_agreement"
+    """Terminate the Agreement as a whole."""
+    TERMINATE_APPOINTMENT = "terminate_appointment"
+    """End the partner's appointment to support the Products (the "Support Appointment"),
+    the rest of the Agreement continuing."""
+    ADDITIONAL_RESOURCES = "additional_resources"
+    """Require the partner to add qualified support staff."""
+    REDUCE_REVENUE_SHARE = "reduce_revenue_share"
+    """Reduce the partner's revenue share by ``share_reduction`` points."""
+    BACKUP_PARTNER = "backup_partner"
+    """Appoint a backup service partner for the affected Customers."""
+    IMPROVEMENT_PLAN = "improvement_plan"
+    """Require a written improvement plan."""
+
+
+class MilestoneEvent(StrEnum):
+    """The event on which a payment milestone falls due."""
+
+    SIGNATURE = "signature"
+    DELIVERY = "delivery"
+    INSTALLATION_COMPLETION = "installation_completion"
+    ACCEPTANCE = "acceptance"
+    AFTER_ACCEPTANCE = "after_acceptance"
+    """A stated time after Acceptance (give ``after``), e.g. a retained balance."""
+
+
+class MilestoneBase(StrEnum):
+    """The amount payment milestones are shares of."""
+
+    INSTALLATION_FEE = "installation_fee"
+    CONTRACT_VALUE = "contract_value"
+
+
+class LapseRule(StrEnum):
+    """What happens when the acceptance window ends before the tests are finished."""
+
+    DEEMED_ACCEPTANCE = "deemed_acceptance"
+    """Unless the delay is the partner's fault, the installation is deemed accepted."""
+    EXTENSION = "extension"
+    """The window is extended once, by ``lapse_extension``, to finish the tests."""
+    REJECTION = "rejection"
+    """The Customer may reject the delivery as if the last attempt had failed."""
+
+
+class Document(StrEnum):
+    """A document of the contract, for the order of precedence."""
+
+    EXHIBIT = "exhibit"
+    APPENDICES = "appendices"
+    STATEMENT_OF_WORK = "statement_of_work"
+    AGREEMENT = "agreement"
+
+
+class ClockStart(StrEnum):
+    """Which timestamp starts a Ticket's clocks."""
+
+    FIRST_CONTACT = "first_contact"
+    """The Customer's first contact by any channel (a call, an e-mail, a portal entry)."""
+    TICKET_LOGGED = "ticket_logged"
+    """The time the Ticket is logged in the system of record."""
+
+
+class ResolutionStop(StrEnum):
+    """Which timestamp stops the resolution clock."""
+
+    PARTNER_MARKED = "partner_marked"
+    """The partner marks the Ticket resolved, unless the Customer reopens it within the
+    reopen window (then the clock continues as if never stopped)."""
+    CUSTOMER_CONFIRMED = "customer_confirmed"
+    """The Customer confirms the resolution."""
+
+
+class ExpertCosts(StrEnum):
+    """Who pays the independent expert."""
+
+    SHARED = "shared"
+    """Each party pays half."""
+    LOSING_PARTY = "losing_party"
+    """The party whose figure is further from the expert's pays."""
+
+
 # --- deal and parties ----------------------------------------------------------------------
 
 
@@ -326,6 +452,12 @@ class Contact(Model):
     """Which side this contact belongs to."""
     role: Name
     """The contact's role, e.g. "Support desk" or "Account manager"."""
+    id: Identifier | None = None
+    """Short id other sections use to name this contact, e.g. "brand-l2-desk" (in
+    ``escalation.tiers[].contact`` and ``escalation.triggers[].contact``)."""
+    coverage: Coverage = Coverage.BUSINESS_HOURS
+    """When the contact is staffed: "business_hours" or "around_the_clock". A desk that carries
+    an around-the-clock obligation must be "around_the_clock"."""
     name: Name | None = None
     """Person's name, when one is named."""
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
@@ -333,7 +465,8 @@ class Contact(Model):
     phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ()./-]{5,30}$")] | None = None
     """Phone number, with country code."""
     hours: Text | None = None
-    """When this contact can be reached, if not business hours."""
+    """Extra words on when the contact can be reached, e.g. "Monday to Saturday"; the binding
+    statement is ``coverage``."""
 
 
 class LadderStep(Model):
@@ -384,6 +517,51 @@ class DailyHours(Model):
         return Decimal((eh * 60 + em) - (sh * 60 + sm)) / 60
 
 
+def _known_zone(v: str | None) -> str | None:
+    """The zone name unchanged, or a ValueError that says what a zone name looks like."""
+    if v is None:
+        return v
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(v)
+    # OSError: a folder of the zone database ("Europe") or a name too long for a file.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError(f'"{v}" is not an IANA time zone like "America/Los_Angeles"') from None
+    return v
+
+
+HolidayCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")]
+"""An ISO 3166 country code with an optional subdivision, e.g. "NL", "US-CA", "DE-HH"."""
+
+
+def _codes_as_list(value: object) -> object:
+    """One code written alone means a list of one: a spec may say "US-CA" or [BE, NL, LU]."""
+    return [value] if isinstance(value, str) else value
+
+
+HolidayCodes = Annotated[
+    list[HolidayCode],
+    BeforeValidator(_codes_as_list),
+    Field(min_length=1, max_length=20),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"},
+                {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"},
+                    "minItems": 1,
+                    "maxItems": 20,
+                },
+            ],
+            "examples": ["US-CA", ["BE", "NL", "LU"]],
+        }
+    ),
+]
+"""Holiday calendar codes, always held as a list."""
+
+
 class Calendar(Model):
     timezone: (
         Annotated[str, StringConstraints(pattern=r"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$")] | None
@@ -393,25 +571,18 @@ class Calendar(Model):
     """Working days, e.g. [mon, tue, wed, thu, fri]."""
     hours: DailyHours | None = None
     """Business hours on a working day."""
-    holidays: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")] | None = (
-        None
-    )
-    """Public-holiday calendar: ISO country code, optionally with region, e.g. "US-CA"."""
+    holidays: HolidayCodes | None = None
+    """Public-holiday calendar(s): an ISO country code, optionally with region ("US-CA"), or a
+    list of them for a territory of several countries, e.g. [BE, NL, LU]."""
+    holiday_rule: HolidayRule = HolidayRule.ANY
+    """How several holiday calendars combine: "any" (a holiday anywhere listed), "all" (a
+    holiday everywhere listed) or "site" (the holidays where the Customer site is)."""
 
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, v: str | None) -> str | None:
         """An unknown zone would make every business-hours clock meaningless."""
-        if v is None:
-            return v
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        try:
-            ZoneInfo(v)
-        # OSError: a folder of the zone database ("Europe") or a name too long for a file.
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            raise ValueError(f'"{v}" is not an IANA time zone like "America/Los_Angeles"') from None
-        return v
+        return _known_zone(v)
 
     @field_validator("working_days")
     @classmethod
@@ -477,7 +648,8 @@ class Installation(Model):
     report_within: Duration | None = None
     """The partner's installation report is due this long after completion, e.g. "24h"."""
     payment_milestone: Percent | None = None
-    """Share of the contract price paid on installation completion."""
+    """Share of the milestone base paid on installation completion. Prefer
+    ``commercial.milestones``, which also states the balance, the payer and the base."""
     delay_penalty: DelayPenalty | None = None
     """Penalty for installing later than the lead time, if any."""
 
@@ -533,9 +705,32 @@ class Acceptance(Model):
     max_attempts: Annotated[int, Field(ge=1, le=10)] = 2
     """Failed attempts after which the customer may reject delivery."""
     payment_milestone: Percent | None = None
-    """Share of the contract price paid on acceptance sign-off."""
+    """Share of the milestone base paid on acceptance sign-off. Prefer
+    ``commercial.milestones``, which also states the balance, the payer and the base."""
     tests_run_in_parallel: bool = False
     """Whether the tests may overlap in time (otherwise they run one after another)."""
+    window_extends_for_fixes: bool = True
+    """The window is extended by each fix period and by the time needed to repeat the failed
+    test, so a failure late in the window still leaves room to fix and retest."""
+    deemed_after: Duration | None = Duration.parse("5 business days")
+    """If the Customer neither signs the acceptance record nor reports a failed test within
+    this time after the last test ends, Acceptance is deemed given; null turns it off."""
+    deemed_on_use: bool = True
+    """Productive use of the installed Products (other than for testing) before the tests end
+    counts as Acceptance."""
+    on_lapse: LapseRule = LapseRule.DEEMED_ACCEPTANCE
+    """What happens when the window (as extended) ends before the tests are finished for a
+    reason the partner is not responsible for: "deemed_acceptance", "extension" or
+    "rejection"."""
+    lapse_extension: Duration | None = None
+    """For on_lapse "extension": how long the window is extended, e.g. "14 days"."""
+
+    @model_validator(mode="after")
+    def _extension_length(self) -> "Acceptance":
+        """An extension must say how long it is, or the new deadline cannot be computed."""
+        if self.on_lapse == LapseRule.EXTENSION and self.lapse_extension is None:
+            raise ValueError('on_lapse "extension" needs "lapse_extension", e.g. 14 days')
+        return self
 
 
 # --- support ---------------------------------------------------------------------------------
@@ -575,6 +770,18 @@ class MissRateTarget(Model):
     """The period it is measured over."""
 
 
+class FcrTraining(Model):
+    below: Percent = Decimal(70)
+    """The FCR rate below which the obligation arises."""
+    consecutive_periods: Annotated[int, Field(ge=1, le=12)] = 2
+    """Periods in a row below the rate."""
+    within: Duration = Duration.parse("30 days")
+    """Time after the second low period's SLA Report by which the training is completed."""
+    provider: Literal["brand", "partner"] = "brand"
+    """Who delivers the training; the partner pays for it either way (trainer's fees, travel
+    and its own staff's time)."""
+
+
 class Fcr(Model):
     target: Percent
     """Share of tickets fixed permanently in the first contact."""
@@ -584,6 +791,9 @@ class Fcr(Model):
     """A fix only counts if the issue does not come back within this time, e.g. "7 days"."""
     serious_below: Percent | None = None
     """Below this, the shortfall is serious (e.g. 50%)."""
+    training: FcrTraining | None = None
+    """Retraining at the partner's cost after a sustained low rate, e.g. below 70% for two
+    months running (the seed framework's rule); null: no training obligation."""
 
 
 class Csat(Model):
@@ -606,6 +816,19 @@ class Availability(Model):
     """What does not count as downtime, e.g. announced maintenance windows."""
 
 
+class EmergencyLine(Model):
+    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ()./-]{5,30}$")]
+    """The line's number, with country code, e.g. "+1 415 555 0199"."""
+    operator: Literal["brand", "partner"] = "brand"
+    """Who answers the line (around the clock)."""
+    paid: bool = True
+    """Whether calls are charged to the Customer."""
+    fee: Money | None = None
+    """The charge per call or per incident, when one is agreed."""
+    counts_towards_targets: bool = False
+    """Whether calls to the line count for the partner's service levels."""
+
+
 class Support(Model):
     package: Package
     """Standard (business hours) or premium (24/7)."""
@@ -622,9 +845,13 @@ class Support(Model):
     availability: Availability | None = None
     """Service availability, when the deal promises one."""
     emergency_line: Text | None = None
-    """What the customer may do outside the package's hours, e.g. call a paid emergency line."""
+    """Free text on what the customer may do outside the package's hours. Prefer
+    ``emergency``, which carries the number and who runs the line."""
+    emergency: EmergencyLine | None = None
+    """The paid emergency line a Customer may call outside the package's hours."""
     on_call: bool | None = None
-    """Whether the partner staffs nights and weekends (premium implies it)."""
+    """Whether the partner staffs nights and weekends (premium implies it). On a standard
+    package it covers every priority with an around-the-clock clock."""
 
     @field_validator("priorities")
     @classmethod
@@ -647,6 +874,18 @@ class EscalationTier(Model):
     """Share of tickets expected to end at this tier."""
     scope: Text | None = None
     """What this tier handles."""
+    contact: Identifier | None = None
+    """Id of the contact (in ``contacts``) that receives Tickets at this tier; its coverage
+    is the tier's coverage."""
+
+    @property
+    def key(self) -> str:
+        """How triggers name this tier: owner and level, e.g. "brand L2"."""
+        return f"{self.owner} {self.level}"
+
+
+TierRef = Annotated[str, StringConstraints(pattern=r"^(brand|partner) L[1-9]$")]
+"""A tier named by its owner and level, e.g. "brand L2" or "partner L2"."""
 
 
 class Trigger(Model):
@@ -658,12 +897,19 @@ class Trigger(Model):
     """How long before it fires (for "unresolved" and "l2_unresolved")."""
     count: Annotated[int, Field(ge=2, le=100)] | None = None
     """Occurrences before it fires (for "repeat_issue")."""
-    to: Name
-    """Who the ticket goes to, e.g. "Brand L2"."""
+    to: Name | None = None
+    """Free-text name of where the ticket goes, e.g. "Brand L2". Prefer ``tier`` or
+    ``contact``, which must name a tier or a contact that exists."""
+    tier: TierRef | None = None
+    """The tier the ticket goes to, by owner and level, e.g. "brand L2"."""
+    contact: Identifier | None = None
+    """The contact (by ``id``) to be told or to receive the ticket, e.g. "brand-account"."""
 
     @model_validator(mode="after")
     def _fields_for_kind(self) -> "Trigger":
         """Each kind needs its own detail, or the clause cannot say when it fires."""
+        if self.to is None and self.tier is None and self.contact is None:
+            raise ValueError('a trigger needs a destination: tier (e.g. "brand L2") or contact')
         if self.kind in (TriggerKind.UNRESOLVED, TriggerKind.L2_UNRESOLVED) and self.after is None:
             raise ValueError(f'a "{self.kind}" trigger needs "after", e.g. after: 2h')
         if self.kind == TriggerKind.UNRESOLVED and self.priority is None:
@@ -679,18 +925,44 @@ class Escalation(Model):
     triggers: Annotated[list[Trigger], Field(max_length=MAX_LIST_ITEMS)] = []
     """When a ticket moves to another tier or to the brand."""
     brand_l2_response: dict[PriorityId, Duration] = {}
-    """How fast the brand's L2 answers an escalated ticket, per priority."""
+    """How fast the brand's receiving tier answers an escalated ticket, per priority."""
+    brand_tier: TierRef | None = None
+    """The brand tier that receives escalations and answers within ``brand_l2_response``,
+    e.g. "brand L2"; unset: the brand's lowest tier."""
     late_escalation_cost: bool = True
     """A partner that escalates late bears the customer's extra cost."""
 
     @field_validator("tiers")
     @classmethod
     def _tier_ids(cls, v: list[EscalationTier]) -> list[EscalationTier]:
-        """Two L2 tiers would make the tier table ambiguous."""
-        return _unique(v, "level", "tier")
+        """Two partner L2 tiers would make the table ambiguous (a brand L2 and a partner L2
+        are two tiers)."""
+        return _unique(v, "key", "tier")
+
+    def tier(self, key: str) -> EscalationTier | None:
+        """The tier named "brand L2" (owner and level), or None."""
+        return next((t for t in self.tiers if t.key == key), None)
+
+    def receiving_brand_tier(self) -> EscalationTier | None:
+        """The brand tier escalations go to: ``brand_tier``, else the brand's lowest tier."""
+        if self.brand_tier:
+            return self.tier(self.brand_tier)
+        brand = [t for t in self.tiers if t.owner == "brand"]
+        return min(brand, key=lambda t: t.level) if brand else None
 
 
 # --- penalties and rewards ------------------------------------------------------------------
+
+
+class SeverityStep(Model):
+    trigger: Number = Decimal(30)
+    """The worse level, on the rule's own scale (e.g. 30 for a 30% miss rate)."""
+    consecutive_periods: Annotated[int, Field(ge=1, le=12)] = 2
+    """Periods in a row at the worse level."""
+    amount: Percent = Decimal(10)
+    """The heavier amount, as a percentage of the rule's base, for each of those periods."""
+    improvement_plan: bool = True
+    """Whether the partner must also deliver a written improvement plan."""
 
 
 class Penalty(Model):
@@ -712,6 +984,9 @@ class Penalty(Model):
     """Where the money goes; default is the deal-wide destination."""
     improvement_plan: bool = False
     """Whether the partner must also deliver a written improvement plan."""
+    escalates: SeverityStep | None = None
+    """A heavier step for a worse, sustained miss, e.g. above 30% two months running: 10%
+    and an improvement plan (it replaces this rule's amount for those periods)."""
 
 
 class Waiver(Model):
@@ -729,13 +1004,26 @@ class Penalties(Model):
     destination: Destination = Destination.CUSTOMER_CREDIT
     """Where penalty money goes unless a rule says otherwise."""
     cap_per_period: Percent | None = None
-    """Maximum total of all penalties in one settlement period."""
+    """Maximum total of all Service Credits in one settlement period, as a percentage of
+    that period's base."""
+    cap_per_contract_year: Percent | None = None
+    """Maximum total of all Service Credits in one Contract Year, as a percentage of that
+    year's base."""
+    delay_credits_count_towards_caps: bool = False
+    """Whether installation delay credits count towards the caps above (otherwise they have
+    only their own cap in ``installation.delay_penalty.cap``)."""
+    position: RemedyPosition = RemedyPosition.SOLE_AND_EXCLUSIVE
+    """"sole_and_exclusive": Service Credits are the only remedy for the missed level itself;
+    "without_prejudice": they are in addition to other rights."""
+    wording: CreditWording = CreditWording.SERVICE_CREDIT
+    """Name the deductions "Service Credits" (default) or "penalties"."""
     settlement: Period = Period.QUARTER
     """When penalties are computed and settled."""
     waiver: Waiver | None = None
     """Waiver for a partner back on target."""
     cure_period: Duration | None = None
-    """Time the partner has, after notice of a miss, to cure before a penalty applies."""
+    """Time the partner has after notice of a miss before the credit is applied: to dispute
+    the figures and to present a remediation plan (a past period's figure cannot be cured)."""
 
 
 class Reward(Model):
@@ -829,8 +1117,25 @@ class Termination(Model):
     """Periods in a row."""
     period: Period
     """The period measured."""
-    remedy: Text
-    """What the brand may do, e.g. "terminate the support appointment on 30 days' notice"."""
+    remedy: Text | None = None
+    """Free text on what the brand may do. Prefer ``actions``, which the exhibit words and
+    defines."""
+    actions: Annotated[list[TerminationAction], Field(max_length=6)] = []
+    """What the brand may do, e.g. [additional_resources, reduce_revenue_share,
+    backup_partner] or [terminate_appointment]."""
+    notice: Duration = Duration.parse("30 days")
+    """Written notice the brand gives before a termination takes effect."""
+    share_reduction: Percent | None = None
+    """For reduce_revenue_share: points taken off the revenue share, e.g. 5%."""
+
+    @model_validator(mode="after")
+    def _says_what(self) -> "Termination":
+        """A termination row must say what the brand may do, with an amount for a share cut."""
+        if self.remedy is None and not self.actions:
+            raise ValueError('say what the brand may do: actions, e.g. [terminate_appointment]')
+        if TerminationAction.REDUCE_REVENUE_SHARE in self.actions and self.share_reduction is None:
+            raise ValueError('reduce_revenue_share needs "share_reduction", e.g. 5%')
+        return self
 
 
 class PilotBaseline(Model):
@@ -861,6 +1166,143 @@ class RampYear(Model):
     """CSAT target for that year."""
     resolution_achievement: Percent | None = None
     """Resolution achievement target for that year."""
+
+
+class Measurement(Model):
+    system_of_record: Text = "the Partner's ticketing system"
+    """Where Tickets and their timestamps are recorded; the figures in the SLA Reports are
+    taken from it."""
+    brand_access: bool = True
+    """Whether the brand has read access to the system of record."""
+    clock_start: ClockStart = ClockStart.FIRST_CONTACT
+    """Which timestamp starts a Ticket's clocks: "first_contact" or "ticket_logged"."""
+    resolution_stop: ResolutionStop = ResolutionStop.PARTNER_MARKED
+    """Which timestamp stops the resolution clock: "partner_marked" or
+    "customer_confirmed"."""
+    reopen_within: Duration = Duration.parse("5 business days")
+    """For "partner_marked": a Ticket the Customer reopens within this time was never
+    resolved."""
+    timezone: (
+        Annotated[str, StringConstraints(pattern=r"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$")] | None
+    ) = None
+    """IANA time zone in which around-the-clock clocks and period boundaries are kept;
+    unset: the calendar's time zone."""
+    records_kept_for: Duration = Duration.parse("2 years")
+    """How long the partner keeps Ticket records and survey results."""
+    audits_per_year: Annotated[int, Field(ge=0, le=12)] = 1
+    """How often per Contract Year the brand may audit the records (0: no audit right)."""
+    audit_notice: Duration = Duration.parse("10 business days")
+    """Notice the brand gives before an audit."""
+    audit_cost_shift: Percent = Decimal(5)
+    """If an audit finds the reported figures wrong by more than this (in the partner's
+    favour), the partner pays for the audit."""
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, v: str | None) -> str | None:
+        """An unknown zone would leave period boundaries undefined."""
+        return _known_zone(v)
+
+
+class Disputes(Model):
+    notice_within: Duration = Duration.parse("10 business days")
+    """Time after an SLA Report within which a party may dispute a figure in it, in writing
+    with its reasons."""
+    meeting_within: Duration = Duration.parse("10 business days")
+    """Time after the notice within which the parties' representatives meet."""
+    expert_after: Duration = Duration.parse("30 days")
+    """Time after the notice after which either party may refer the figure to an
+    independent expert."""
+    expert: Text = (
+        "an independent accountant or service-management expert agreed by the parties"
+    )
+    """Who decides a disputed figure; the expert decides as an expert, not as an arbitrator."""
+    expert_costs: ExpertCosts = ExpertCosts.LOSING_PARTY
+    """Who pays the expert: "losing_party" or "shared"."""
+
+
+class Milestone(Model):
+    event: MilestoneEvent
+    """When it falls due: signature, delivery, installation_completion, acceptance or
+    after_acceptance."""
+    share: Percent
+    """Share of the milestone base, e.g. 40%."""
+    after: Duration | None = None
+    """For after_acceptance: how long after Acceptance, e.g. "90 days"."""
+
+    @model_validator(mode="after")
+    def _after_for_balance(self) -> "Milestone":
+        """A milestone after acceptance must say when."""
+        if self.event == MilestoneEvent.AFTER_ACCEPTANCE and self.after is None:
+            raise ValueError('an "after_acceptance" milestone needs "after", e.g. after: 90 days')
+        return self
+
+
+class Exclusivity(Model):
+    exclusive: bool = True
+    """Whether the partner is the only partner the brand appoints in the territory."""
+    territory: Text | None = None
+    """The exclusive territory; unset: the partner's territory."""
+    conditional_on_minimum: bool = True
+    """Whether exclusivity depends on the partner reaching ``minimum_annual_revenue``."""
+
+
+class Commercial(Model):
+    product: Name | None = None
+    """What one unit is, in the singular, e.g. "smart shelf"."""
+    units: Annotated[int, Field(ge=1, le=100_000_000)] | None = None
+    """Units of the Products in the first project, e.g. 100."""
+    unit_price: Money | None = None
+    """Price of one unit, e.g. "USD 5,000"."""
+    contract_value: Money | None = None
+    """Price of the first project (the "Project Price"), e.g. "USD 500,000"."""
+    installation_fee: Money | None = None
+    """Fee for installing and commissioning the first project (the "Installation Fee");
+    delay credits are a percentage of it."""
+    revenue_share: Percent | None = None
+    """The partner's Revenue Share, e.g. 30%."""
+    revenue_share_basis: Text | None = None
+    """What the Revenue Share is a share of, e.g. "net revenue from Products sold in the
+    Territory"."""
+    minimum_annual_revenue: Money | None = None
+    """Revenue the partner commits to per Contract Year, e.g. "USD 500,000"."""
+    payment_terms: Duration | None = None
+    """Time to pay an invoice, e.g. "30 days" (net 30)."""
+    payer: Literal["brand", "partner"] = "brand"
+    """Who pays the milestone base."""
+    payee: Literal["brand", "partner"] = "partner"
+    """Who receives it."""
+    milestone_base: MilestoneBase = MilestoneBase.INSTALLATION_FEE
+    """What the milestones are shares of: "installation_fee" or "contract_value"."""
+    milestones: Annotated[list[Milestone], Field(max_length=10)] = []
+    """Payment milestones; their shares add up to 100%."""
+    exclusivity: Exclusivity | None = None
+    """Whether, where and on what condition the partner is exclusive."""
+    support_fee: Money | None = None
+    """Fee for the standard support package per ``support_fee_period``."""
+    support_fee_period: Period = Period.YEAR
+    """The period the support fee is charged for."""
+    premium_uplift: Percent = Decimal(20)
+    """Surcharge on the support fee for the premium (around-the-clock) package."""
+
+    @model_validator(mode="after")
+    def _closes(self) -> "Commercial":
+        """Milestones that do not add up to 100% leave part of the price unpaid or paid twice;
+        payer and payee must differ."""
+        if self.payer == self.payee:
+            raise ValueError("payer and payee are the same party")
+        if self.milestones:
+            total = sum((m.share for m in self.milestones), Decimal(0))
+            if total != 100:
+                raise ValueError(
+                    f"milestones add up to {total.normalize():f}%, not 100%; state the balance, "
+                    "e.g. {event: after_acceptance, share: 10%, after: 90 days}"
+                )
+        return self
+
+    def milestone(self, event: MilestoneEvent) -> Milestone | None:
+        """The milestone for ``event``, or None."""
+        return next((m for m in self.milestones if m.event == event), None)
 
 
 class ClauseSelection(Model):
@@ -925,6 +1367,22 @@ class DealSpec(Model):
     """Review and adjustment of targets."""
     termination: Annotated[list[Termination], Field(max_length=MAX_LIST_ITEMS)] = []
     """Termination for sustained misses."""
+    commercial: Commercial | None = None
+    """Commercial terms the exhibit relies on: units, prices, fees, revenue share, payment
+    milestones and exclusivity."""
+    measurement: Measurement = Measurement.model_construct()
+    """How the service levels are measured: system of record, timestamps, time zone, records
+    and audit."""
+    disputes: Disputes = Disputes.model_construct()
+    """Procedure for disputed figures: notice, meeting, then an independent expert."""
+    precedence: Annotated[list[Document], Field(min_length=1, max_length=4)] = [
+        Document.EXHIBIT,
+        Document.APPENDICES,
+        Document.STATEMENT_OF_WORK,
+        Document.AGREEMENT,
+    ]
+    """Order of precedence, highest first, for the matters this exhibit covers: exhibit,
+    appendices, statement_of_work, agreement."""
     pilot: PilotBaseline | None = None
     """The partner's measured performance in a pilot."""
     ramp: Annotated[list[RampYear], Field(max_length=10)] = []
@@ -945,9 +1403,43 @@ class DealSpec(Model):
             raise ValueError("list ramp years in order: year 1 first")
         return v
 
+    @field_validator("precedence")
+    @classmethod
+    def _precedence_once(cls, v: list[Document]) -> list[Document]:
+        """A document listed twice has two ranks."""
+        if len(set(v)) != len(v):
+            raise ValueError("a document is listed twice in the order of precedence")
+        return v
+
     def priority(self, pid: str) -> Priority | None:
         """The priority with this id, or None."""
         return next((p for p in self.support.priorities if p.id == pid), None)
+
+    def contact(self, cid: str) -> Contact | None:
+        """The contact with this ``id``, or None."""
+        return next((c for c in self.contacts if c.id == cid), None)
+
+    def escalation_target(self, trigger: Trigger) -> EscalationTier | Contact | None:
+        """Where a trigger sends a ticket: its tier, else its contact, else the tier or
+        contact its free-text ``to`` names ("Brand L2" = the brand's L2 tier, or a tier's
+        name, or a contact's role or id); None when nothing matches."""
+        if trigger.tier:
+            return self.escalation.tier(trigger.tier)
+        if trigger.contact:
+            return self.contact(trigger.contact)
+        text = " ".join((trigger.to or "").lower().split())
+        for tier in self.escalation.tiers:
+            names = {tier.key.lower(), tier.name.lower()}
+            if tier.owner == "brand":
+                names.add(f"{self.parties.brand.short_name.lower()} {tier.level.lower()}")
+            else:
+                names.add(f"{self.parties.partner.short_name.lower()} {tier.level.lower()}")
+            if text in names:
+                return tier
+        for c in self.contacts:
+            if text in {c.role.lower(), (c.id or "").lower()}:
+                return c
+        return None
 
 
 def cross_field_errors(spec: DealSpec) -> list[tuple[tuple[str | int, ...], str]]:
@@ -965,6 +1457,8 @@ def cross_field_errors(spec: DealSpec) -> list[tuple[tuple[str | int, ...], str]
                     f"{spec.deal.currency}",
                 )
             )
+    errors += _reference_errors(spec)
+    errors += _commercial_errors(spec)
     known = {p.id for p in spec.support.priorities}
     for i, trig in enumerate(spec.escalation.triggers):
         if trig.priority and trig.priority not in known:
@@ -989,3 +1483,77 @@ def cross_field_errors(spec: DealSpec) -> list[tuple[tuple[str | int, ...], str]
 
 def _unknown_priority(pid: str, known: set[str]) -> str:
     return f"priority {pid} is not defined in support.priorities ({', '.join(sorted(known))})"
+
+
+def _reference_errors(spec: DealSpec) -> list[tuple[tuple[str | int, ...], str]]:
+    """Structured references (tier, contact) must name something that exists."""
+    errors: list[tuple[tuple[str | int, ...], str]] = []
+    tiers = [t.key for t in spec.escalation.tiers]
+    ids = [c.id for c in spec.contacts if c.id]
+    if len(set(ids)) != len(ids):
+        dup = next(i for i in ids if ids.count(i) > 1)
+        pos = [k for k, c in enumerate(spec.contacts) if c.id == dup][-1]
+        errors.append((("contacts", pos, "id"), f'contact id "{dup}" is used twice'))
+
+    def tier_error(loc: tuple[str | int, ...], key: str) -> None:
+        if key not in tiers:
+            errors.append((loc, f'there is no tier "{key}"; tiers are: {", ".join(tiers)}'))
+
+    def contact_error(loc: tuple[str | int, ...], cid: str) -> None:
+        if cid not in ids:
+            known = ", ".join(ids) or 'none (give a contact an "id")'
+            errors.append((loc, f'there is no contact with id "{cid}"; ids are: {known}'))
+
+    for i, trig in enumerate(spec.escalation.triggers):
+        if trig.tier:
+            tier_error(("escalation", "triggers", i, "tier"), trig.tier)
+        if trig.contact:
+            contact_error(("escalation", "triggers", i, "contact"), trig.contact)
+    for i, tier in enumerate(spec.escalation.tiers):
+        if tier.contact:
+            contact_error(("escalation", "tiers", i, "contact"), tier.contact)
+    if spec.escalation.brand_tier:
+        tier_error(("escalation", "brand_tier"), spec.escalation.brand_tier)
+        if not spec.escalation.brand_tier.startswith("brand "):
+            errors.append((("escalation", "brand_tier"), "brand_tier must be a brand tier"))
+    return errors
+
+
+def _commercial_errors(spec: DealSpec) -> list[tuple[tuple[str | int, ...], str]]:
+    """Amounts in the deal's currency; the old milestone fields agree with the new list."""
+    errors: list[tuple[tuple[str | int, ...], str]] = []
+    cur = spec.deal.currency
+    com = spec.commercial
+    amounts: list[tuple[tuple[str | int, ...], Money | None]] = []
+    if spec.support.emergency:
+        amounts.append((("support", "emergency", "fee"), spec.support.emergency.fee))
+    if com is not None:
+        for name in (
+            "unit_price",
+            "contract_value",
+            "installation_fee",
+            "minimum_annual_revenue",
+            "support_fee",
+        ):
+            amounts.append((("commercial", name), getattr(com, name)))
+    for loc, value in amounts:
+        if value is not None and value.currency != cur:
+            errors.append((loc, f"amount is in {value.currency}, but the deal's currency is {cur}"))
+    if com is None or not com.milestones:
+        return errors
+    for section, event in (
+        ("installation", MilestoneEvent.INSTALLATION_COMPLETION),
+        ("acceptance", MilestoneEvent.ACCEPTANCE),
+    ):
+        old = getattr(spec, section).payment_milestone
+        new = com.milestone(event)
+        if old is not None and (new is None or new.share != old):
+            said = f"{new.share.normalize():f}%" if new else "nothing"
+            errors.append(
+                (
+                    (section, "payment_milestone"),
+                    f"{old.normalize():f}% here, but commercial.milestones says {said} for "
+                    f"{event.value}; keep one (commercial.milestones) and delete this field",
+                )
+            )
+    return errors

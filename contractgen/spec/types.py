@@ -335,3 +335,40 @@ def _validate_money(value: Any) -> Money:
         return Money.parse(value)
     except ValueError as exc:
         raise PydanticCustomError("money", str(exc)) from None
+
+
+# --- what a text field expects ------------------------------------------------------------
+
+_FORMS: dict[str, str] = {
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$": (
+        'an id of letters, digits, ".", "_" and "-" (no spaces), e.g. "brand-l2-desk"'
+    ),
+    r"^P[0-9]$": 'a priority id from P0 (most urgent) to P9, e.g. "P1" (its name goes in "name")',
+    r"^[0-9]+(\.[0-9]+){0,2}$": 'a version number, e.g. "1.0" or "2.1.3"',
+    r"^[A-Z]{3}$": 'a three-letter ISO currency code in capitals, e.g. "USD" or "EUR"',
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": 'an e-mail address, e.g. "support@example.com"',
+    r"^\+?[0-9 ()./-]{5,30}$": 'a phone number with its country code, e.g. "+1 415 555 0110"',
+    r"^([01][0-9]|2[0-3]):[0-5][0-9]$": 'a time on the 24-hour clock written HH:MM, e.g. "09:00"',
+    r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$": (
+        'a time on the 24-hour clock written HH:MM, e.g. "18:00" (or "24:00" for midnight)'
+    ),
+    r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$": (
+        "a public-holiday calendar code: an ISO country code, optionally with its region, e.g. "
+        '"US", "US-CA" or "NL" (several: [BE, NL, LU])'
+    ),
+    r"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$": 'an IANA time zone name, e.g. "America/Los_Angeles"',
+    r"^(>=|<=|>|<|=)\s*[0-9]+(\.[0-9]+)?\s*(%|[A-Za-z]+)?$": (
+        'a comparison with a figure, e.g. ">= 95%" or "<= 200 ms"'
+    ),
+    r"^L[1-9]$": 'a tier level from L1 to L9, e.g. "L2"',
+    r"^(brand|partner) L[1-9]$": 'a tier named by its owner and level, e.g. "brand L2"',
+    r"^[A-Z]{2,4}[0-9]{3}$": 'a lint rule code, e.g. "PEN004"',
+}
+"""What each text pattern of the spec model accepts, in words, with an example."""
+
+
+def expected_form(pattern: str | None) -> str:
+    """The form a text field expects, for a message: always with an example."""
+    if pattern is not None and pattern in _FORMS:
+        return _FORMS[pattern]
+    return f"text matching the pattern {pattern}" if pattern else "text in another form"

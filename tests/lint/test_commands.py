@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from contractgen.lint.cli import explain, lint, rules
+from contractgen.lint.registry import all_rules
+from tests.conftest import EXAMPLES_LINT_CLEAN
 from tests.lint.lintcase import ROOT, edited_text
 
 FLAWED = Path(__file__).resolve().parent / "flawed" / "textbook-mistakes.yaml"
@@ -41,6 +43,7 @@ def no_policy(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
 
 
+@EXAMPLES_LINT_CLEAN
 def test_clean_spec_exits_0(tmp_path: Path) -> None:
     path = spec(tmp_path, edited_text())
     result = invoke("lint", "--spec-only", "--ignore", "DEL006", path)
@@ -53,7 +56,7 @@ def test_findings_exit_1_with_positions(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{FLAWED}:73:17: warning P0 response 30 minutes (line 73)" in result.stdout
     assert "[REA002]" in result.stdout and "    fix: " in result.stdout
-    assert result.stdout.rstrip().splitlines()[-1] == "4 errors, 5 warnings, 0 info in 1 file"
+    assert result.stdout.rstrip().splitlines()[-1] == "12 errors, 9 warnings, 0 info in 1 file"
 
 
 def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
@@ -180,7 +183,7 @@ def test_policy_discovered_from_current_folder(
 def test_rules_lists_the_catalogue() -> None:
     result = invoke("rules")
     assert result.exit_code == 0
-    assert len(result.stdout.splitlines()) == 61
+    assert len(result.stdout.splitlines()) == len(all_rules())
     assert result.stdout.startswith("ORD001  ordering.response-by-priority")
     records = json.loads(invoke("rules", "--format", "json").stdout)
     pen = next(r for r in records if r["code"] == "PEN004")

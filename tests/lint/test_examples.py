@@ -13,21 +13,28 @@ import pytest
 from contractgen.lint.engine import lint_loaded
 from contractgen.lint.problem import Problem
 from contractgen.spec.loader import load_spec
+from tests.conftest import EXAMPLES_LINT_CLEAN
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 
+@EXAMPLES_LINT_CLEAN
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_example_spec_has_no_findings(path: Path) -> None:
-    result = lint_loaded(load_spec(path, display=path.name), documents=False)
+    result = lint_loaded(
+        load_spec(path, display=path.name),
+    )
     assert not result.problems, _listing(result.problems)
 
 
+@EXAMPLES_LINT_CLEAN
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_example_exhibits_pass_document_checks(path: Path) -> None:
     pytest.importorskip("contractgen.library.assemble", reason="exhibit assembly not installed")
-    result = lint_loaded(load_spec(path, display=path.name), documents=True)
+    from contractgen.build import lint_deal
+
+    result = lint_deal(load_spec(path, display=path.name))
     assert result.documents_checked
     assert not result.problems, _listing(result.problems)
 

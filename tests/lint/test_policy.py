@@ -11,13 +11,14 @@ from contractgen.errors import UserError
 from contractgen.lint.config import LintConfig, load_config, parse_config
 from contractgen.lint.engine import lint_loaded
 from contractgen.lint.problem import Level
+from contractgen.lint.registry import all_rules
 from contractgen.spec.loader import load_spec_text
 from tests.lint.lintcase import edited_text, load_edited, run
 
 
 def test_defaults_enable_every_rule() -> None:
     cfg = LintConfig()
-    assert len(cfg.enabled()) == 61
+    assert len(cfg.enabled()) == len(all_rules())
     assert cfg.options_for(next(r for r in cfg.enabled() if r.code == "PEN004")) == {
         "max": Decimal(10)
     }
@@ -48,7 +49,7 @@ def test_thresholds_and_levels_change_findings() -> None:
         },
         "policy.toml",
     )
-    found = {(p.code, p.level) for p in lint_loaded(loaded, strict, documents=False).problems}
+    found = {(p.code, p.level) for p in lint_loaded(loaded, strict).problems}
     assert ("PEN004", Level.ERROR) in found  # 5% and 10% penalties are over a 4% maximum
     assert ("PEN005", Level.WARNING) in found  # the 15% cap is over a 12% policy cap
 
@@ -149,7 +150,7 @@ def test_waiver_marks_finding_with_its_reason() -> None:
             "lint": {"waive": {"PEN004": "Approved by the channel director for this pilot."}},
         }
     )
-    result = lint_loaded(load_spec_text(text, "w.yaml"), documents=False)
+    result = lint_loaded(load_spec_text(text, "w.yaml"))
     (waived,) = [p for p in result.problems if p.code == "PEN004"]
     assert waived.waived and waived.waiver == "Approved by the channel director for this pilot."
 
@@ -157,7 +158,7 @@ def test_waiver_marks_finding_with_its_reason() -> None:
 def test_waiver_of_unknown_code_is_an_error() -> None:
     text = edited_text({"lint": {"waive": {"ZZZ999": "no such rule"}}})
     with pytest.raises(UserError) as err:
-        lint_loaded(load_spec_text(text, "w.yaml"), documents=False)
+        lint_loaded(load_spec_text(text, "w.yaml"))
     assert "lint.waive: ZZZ999 is not a rule code" in str(err.value)
     assert str(err.value).startswith("w.yaml:")
 

@@ -22,9 +22,7 @@ def test_fix_names_the_direction_and_only_its_own_precedent(
     from tests.lint.lintcase import edited_text
 
     text = edited_text({f"rewards.{index}.threshold": threshold})
-    result = lint_loaded(
-        load_spec_text(text, "deal.yaml"), LintConfig(select=("REW001",)), documents=False
-    )
+    result = lint_loaded(load_spec_text(text, "deal.yaml"), LintConfig(select=("REW001",)))
     (problem,) = result.problems
     assert problem.fix is not None
     for word in words:

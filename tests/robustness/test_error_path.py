@@ -101,7 +101,9 @@ def _config(name: str, text: str | bytes, pattern: str, line: int | None = None)
 
 CASES: dict[str, Case] = {
     # the parser notices the open bracket where the next line fails to continue it
-    "spec: YAML syntax": _spec("  currency: USD\n", "  currency: [USD\n", r"expected ','", 1),
+    "spec: YAML syntax": _spec(
+        "  currency: USD\n", "  currency: [USD\n", r"a list opened with \[ is not closed", 1
+    ),
     "spec: unknown key": _spec("  title: Smart", "  titel: Smart", r'unknown key "titel"'),
     "spec: value out of range": _spec("  due_day: 5", "  due_day: 31", r"due_day"),
     "spec: time zone is a folder": _spec(

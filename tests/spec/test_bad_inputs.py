@@ -74,7 +74,7 @@ CASES: dict[str, tuple[Callable[[Path], tuple[str, int | None]], str]] = {
     # the parser notices the open bracket on the next line, where the flow sequence breaks
     "yaml syntax error": (
         _replace("  currency: EUR\n", "  currency: [EUR\n", offset=1),
-        r"expected ',' or ']'",
+        r"a list opened with \[ is not closed",
     ),
     "duplicate key": (
         _replace("  currency: EUR\n", "  currency: EUR\n  currency: USD\n", at="  currency: USD"),

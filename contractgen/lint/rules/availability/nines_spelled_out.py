@@ -4,7 +4,8 @@
 99.99% and 99.999% look alike on a page but allow 52.6 and 5.3 minutes of downtime a year.
 A 9 added or dropped while copying a figure changes the promise tenfold and nobody notices.
 For targets from three nines up (option ``from``, default 99.9%) this informational finding
-states the downtime per period and per year (365-day year) so the reviewer can check it
+states the downtime per period and per year, in the words the exhibit uses (a 30-day month,
+a 365-day year), so the reviewer can check it
 against what was meant. Lower targets are not reported: their downtime is measured in hours
 and a slip is obvious.
 
@@ -30,11 +31,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from contractgen.domain.availability import downtime_per_year, downtime_text, downtime_words
+from contractgen.domain.periods import period_basis
+from contractgen.domain.wording import num
 from contractgen.lint.context import SpecContext
-from contractgen.lint.facts import num
 from contractgen.lint.options import Option
 from contractgen.lint.problem import Level, Problem
-from contractgen.lint.rules.availability._downtime import allowed_downtime, downtime_text, per_year
 
 CODE = "AVL004"
 NAME = "availability.nines-spelled-out"
@@ -49,12 +51,13 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     avail = ctx.spec.support.availability
     if avail is None or avail.target < ctx.options["from"]:
         return
-    loc = ("support", "availability", "target")
-    per = downtime_text(allowed_downtime(avail.target, avail.period))
+    loc = ctx.facts.support.availability.target.loc
+    per = downtime_text(avail.target, avail.period)
+    year = downtime_words(downtime_per_year(avail.target))
     yield ctx.problem(
         loc,
         f"availability {num(avail.target)}% per {avail.period.value} {ctx.at(loc)} allows "
-        f"{per} of downtime a {avail.period.value} ({per_year(avail.target)} a year); check "
+        f"{per} of downtime in {period_basis(avail.period)} ({year} a year); check "
         "that this is the number of nines meant",
         fix="confirm the figure, or waive this finding with the reason once it is checked",
     )

@@ -61,8 +61,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     implied = (1 - down / run) * 100
     if avail.target <= implied:
         return
-    loc = ("support", "availability", "target")
-    sloc = ("acceptance", "tests", "stability", "max_downtime")
+    loc = ctx.facts.support.availability.target.loc
+    sloc = ctx.facts.acceptance.tests.stability.max_downtime.loc
     shown = num(implied.quantize(Decimal("0.01")))
     yield ctx.problem(
         loc,

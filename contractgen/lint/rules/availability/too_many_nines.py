@@ -29,11 +29,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from contractgen.domain.availability import downtime_per_year, downtime_words
+from contractgen.domain.wording import num
 from contractgen.lint.context import SpecContext
-from contractgen.lint.facts import num
 from contractgen.lint.options import Option
 from contractgen.lint.problem import Level, Problem
-from contractgen.lint.rules.availability._downtime import per_year
 
 CODE = "AVL003"
 NAME = "availability.too-many-nines"
@@ -54,10 +54,11 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     limit: Decimal = ctx.options["max"]
     if avail is None or avail.target <= limit:
         return
-    loc = ("support", "availability", "target")
+    loc = ctx.facts.support.availability.target.loc
+    year = downtime_words(downtime_per_year(avail.target))
     yield ctx.problem(
         loc,
-        f"availability {num(avail.target)}% {ctx.at(loc)} allows only {per_year(avail.target)} "
+        f"availability {num(avail.target)}% {ctx.at(loc)} allows only {year} "
         f"of downtime a year, more than installed hardware can promise (policy maximum "
         f"{num(limit)}%)",
         fix=f"set the target at or below {num(limit)}% (check every 9: one too many divides the "

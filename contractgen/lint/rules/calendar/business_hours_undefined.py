@@ -52,9 +52,11 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     cal = ctx.spec.calendar
     if cal.is_defined:
         return
-    business = [(loc, d) for loc, d in durations(ctx.spec) if is_business(d)]
+    business = [(loc, d) for loc, d in ctx.shared("durations", durations) if is_business(d)]
     if not business:
         return
+    # Quote a value the author wrote rather than a section's default (measurement, disputes).
+    business = [(loc, d) for loc, d in business if ctx.has(loc)] or business
     missing = [
         name
         for name, value in (
@@ -65,7 +67,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         if not value
     ]
     first_loc, first = min(business, key=lambda ld: ctx.line(ld[0]))
-    where = ("calendar",) if ctx.has(("calendar",)) else first_loc
+    where = ctx.facts.calendar.loc if ctx.has(ctx.facts.calendar.loc) else first_loc
     others = len(business) - 1
     more = f" and {others} other business-clock value{'s' if others != 1 else ''}" if others else ""
     yield ctx.problem(

@@ -37,11 +37,11 @@ LEVEL = Level.WARNING
 def check(ctx: SpecContext) -> Iterator[Problem]:
     if ctx.spec.calendar.holidays:
         return
-    business = [loc for loc, d in durations(ctx.spec) if is_business(d)]
+    business = [loc for loc, d in ctx.shared("durations", durations) if is_business(d)]
     if not business:
         return
     yield ctx.problem(
-        ("calendar", "holidays"),
+        ctx.facts.calendar.holidays.loc,
         f"{len(business)} target(s) run on business hours, but the calendar names no "
         "public-holiday calendar, so it is open whether the clock stops on holidays",
         fix='set calendar.holidays to the country (and region) whose holidays apply, e.g. "NL" '

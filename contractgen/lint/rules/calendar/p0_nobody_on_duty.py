@@ -50,7 +50,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     i, p = most_urgent(ctx.spec)
     if is_business(p.response):
         return
-    loc = ("support", "priorities", i, "response")
+    loc = ctx.facts.support.priorities[i].response.loc
     state = "on_call: false" if support.on_call is False else "no on_call"
     yield ctx.problem(
         loc,

@@ -55,7 +55,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     for i, p in ordered_priorities(ctx.spec)[1:]:
         if is_business(p.response):
             continue
-        loc = ("support", "priorities", i, "response")
+        loc = ctx.facts.support.priorities[i].response.loc
         yield ctx.problem(
             loc,
             f"{p.id} response {p.response} {ctx.at(loc)} runs around the clock, but the standard "

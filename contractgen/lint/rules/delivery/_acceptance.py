@@ -11,6 +11,6 @@ TEST_NAMES = ("functional", "performance", "stability", "training")
 def acceptance_tests(ctx: SpecContext) -> list[tuple[str, Loc, Duration]]:
     tests = ctx.spec.acceptance.tests
     return [
-        (name, ("acceptance", "tests", name, "duration"), getattr(tests, name).duration)
+        (name, ctx.facts.acceptance.tests[name].duration.loc, getattr(tests, name).duration)
         for name in TEST_NAMES
     ]

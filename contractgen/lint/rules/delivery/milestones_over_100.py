@@ -41,8 +41,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     acc = ctx.spec.acceptance.payment_milestone
     if inst is None or acc is None or inst + acc <= 100:
         return
-    iloc = ("installation", "payment_milestone")
-    aloc = ("acceptance", "payment_milestone")
+    iloc = ctx.facts.installation.payment_milestone.loc
+    aloc = ctx.facts.acceptance.payment_milestone.loc
     yield ctx.problem(
         aloc,
         f"payment milestones add up to {num(inst + acc)}%: installation {num(inst)}% "

@@ -64,10 +64,10 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     calibration = ctx.spec.installation.criteria.calibration
     if calibration is not None and calibration.required:
         return
-    mloc = ("acceptance", "tests", "performance", "metric")
+    mloc = ctx.facts.acceptance.tests.performance.metric.loc
     state = "is not required" if calibration is not None else "is missing"
     yield ctx.problem(
-        ("installation", "criteria", "calibration"),
+        ctx.facts.installation.criteria.calibration.loc,
         f'the performance test measures "{metric}" {ctx.at(mloc)}, which depends on '
         f"calibration, but the installation calibration criterion {state}",
         fix="add installation.criteria.calibration (required) with its evidence, e.g. a "

@@ -36,7 +36,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     inst = ctx.spec.installation
     if inst.report_within is None:
         yield ctx.problem(
-            ("installation", "report_within"),
+            ctx.facts.installation.report_within.loc,
             f"installation has a lead time of {inst.lead_time} "
             f"{ctx.at(('installation', 'lead_time'))} but no deadline for the installation "
             "report",

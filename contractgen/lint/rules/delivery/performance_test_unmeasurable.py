@@ -42,7 +42,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     missing = [name for name in ("metric", "threshold") if getattr(perf, name) is None]
     if missing:
         yield ctx.problem(
-            ("acceptance", "tests", "performance", missing[0]),
+            ctx.facts.acceptance.tests.performance[missing[0]].loc,
             f"the performance test has no {' and no '.join(missing)}, so it cannot be passed "
             "or failed",
             fix='name the measured metric and its pass mark, e.g. metric: "weight-sensing '

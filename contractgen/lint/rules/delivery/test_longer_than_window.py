@@ -41,7 +41,7 @@ LEVEL = Level.ERROR
 
 def check(ctx: SpecContext) -> Iterator[Problem]:
     window = ctx.spec.acceptance.window
-    wloc = ("acceptance", "window")
+    wloc = ctx.facts.acceptance.window.loc
     for name, loc, duration in acceptance_tests(ctx):
         if ctx.clock.shorter(window, duration):
             yield ctx.problem(

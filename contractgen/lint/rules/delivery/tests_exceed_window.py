@@ -50,7 +50,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     if total <= window:
         return
     listed = ", ".join(f"{name} {d}" for name, _, d in tests)
-    loc = ("acceptance", "window")
+    loc = ctx.facts.acceptance.window.loc
     days = num((total / 24).quantize(Decimal("0.1")))
     yield ctx.problem(
         loc,

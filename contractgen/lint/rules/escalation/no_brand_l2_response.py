@@ -41,7 +41,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     for _, p in ordered_priorities(ctx.spec)[:2]:
         if p.id not in promised:
             yield ctx.problem(
-                ("escalation", "brand_l2_response", p.id),
+                ctx.facts.escalation.brand_l2_response[p.id].loc,
                 f"the brand promises no L2 response time for escalated {p.id} tickets",
                 fix=f"add escalation.brand_l2_response.{p.id} (the framework uses 4h for P0, "
                 "8h for P1)",

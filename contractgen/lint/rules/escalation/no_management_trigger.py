@@ -50,7 +50,7 @@ LEVEL = Level.WARNING
 def check(ctx: SpecContext) -> Iterator[Problem]:
     if not any(t.kind == TriggerKind.MANAGEMENT for t in ctx.spec.escalation.triggers):
         yield ctx.problem(
-            ("escalation", "triggers"),
+            ctx.facts.escalation.triggers.loc,
             "no escalation trigger tells the brand when a customer escalates to management",
             fix="add a trigger: {kind: management, to: Brand account manager}",
         )

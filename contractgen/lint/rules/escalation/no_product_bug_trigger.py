@@ -50,7 +50,7 @@ LEVEL = Level.WARNING
 def check(ctx: SpecContext) -> Iterator[Problem]:
     if not any(t.kind == TriggerKind.PRODUCT_BUG for t in ctx.spec.escalation.triggers):
         yield ctx.problem(
-            ("escalation", "triggers"),
+            ctx.facts.escalation.triggers.loc,
             "no escalation trigger sends a suspected product bug to the brand",
             fix="add a trigger: {kind: product_bug, to: Brand L2}",
         )

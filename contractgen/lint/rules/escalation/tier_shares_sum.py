@@ -48,7 +48,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             for i, t in enumerate(tiers)
         )
         yield ctx.problem(
-            ("escalation", "tiers"),
+            ctx.facts.escalation.tiers.loc,
             f"tier shares add up to {num(total)}% ({parts}), not 100%",
             fix="rebalance the expected shares so they add up to 100%",
         )

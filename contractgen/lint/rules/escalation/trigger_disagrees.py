@@ -62,8 +62,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             continue
         a, b, _ = ctx.clock.common(trig.after, p.escalate_after)
         if a != b:
-            loc = ("escalation", "triggers", t, "after")
-            mine = ("support", "priorities", index, "escalate_after")
+            loc = ctx.facts.escalation.triggers[t].after.loc
+            mine = ctx.facts.support.priorities[index].escalate_after.loc
             yield ctx.problem(
                 loc,
                 f"the {p.id} escalation trigger fires after {trig.after} {ctx.at(loc)}, but "

@@ -45,7 +45,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     period_hours = Decimal(period.months * 30 * 24)
     if ctx.clock.typical_hours(notice) >= period_hours:
         return
-    loc = ("review", "change_notice")
+    loc = ctx.facts.review.change_notice.loc
     yield ctx.problem(
         loc,
         f"the change notice of {notice} {ctx.at(loc)} is shorter than one reporting period "

@@ -35,7 +35,7 @@ LEVEL = Level.WARNING
 def check(ctx: SpecContext) -> Iterator[Problem]:
     if ctx.spec.review.change_notice is None:
         yield ctx.problem(
-            ("review", "change_notice"),
+            ctx.facts.review.change_notice.loc,
             "target changes need no notice, so a tightened target applies the day it is announced",
             fix="set review.change_notice, e.g. 60 days",
         )

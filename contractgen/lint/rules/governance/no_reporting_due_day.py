@@ -34,7 +34,7 @@ LEVEL = Level.WARNING
 def check(ctx: SpecContext) -> Iterator[Problem]:
     if ctx.spec.reporting.due_day is None:
         yield ctx.problem(
-            ("reporting", "due_day"),
+            ctx.facts.reporting.due_day.loc,
             f"the {ctx.spec.reporting.period.value}ly SLA report has no due day",
             fix="set reporting.due_day, e.g. 5 (the 5th of the following month)",
         )

@@ -35,7 +35,7 @@ LEVEL = Level.WARNING
 def check(ctx: SpecContext) -> Iterator[Problem]:
     if ctx.spec.review.cadence is None:
         yield ctx.problem(
-            ("review", "cadence"),
+            ctx.facts.review.cadence.loc,
             "targets have no review cadence, so nobody is obliged to revisit them",
             fix="set review.cadence, e.g. year",
         )

@@ -53,10 +53,10 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     scale = spec.support.csat.scale
     ceiling = Decimal(scale) * ctx.options["ceiling"] / 100
     targets: list[tuple[Loc, Decimal, str]] = [
-        (("support", "csat", "target"), spec.support.csat.target, "CSAT target")
+        (ctx.facts.support.csat.target.loc, spec.support.csat.target, "CSAT target")
     ]
     targets += [
-        (("ramp", i, "csat"), y.csat, f"year {y.year} CSAT target")
+        (ctx.facts.ramp[i].csat.loc, y.csat, f"year {y.year} CSAT target")
         for i, y in enumerate(spec.ramp)
         if y.csat is not None
     ]

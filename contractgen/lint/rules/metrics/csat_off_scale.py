@@ -43,29 +43,31 @@ def csat_figures(ctx: SpecContext) -> list[tuple[Loc, Decimal, str]]:
     """Every CSAT score in the spec: (where, value, what it is)."""
     spec = ctx.spec
     out: list[tuple[Loc, Decimal, str]] = [
-        (("support", "csat", "target"), spec.support.csat.target, "CSAT target")
+        (ctx.facts.support.csat.target.loc, spec.support.csat.target, "CSAT target")
     ]
     for i, p in enumerate(spec.penalties.rules):
         if p.metric == Metric.CSAT:
-            out.append((("penalties", "rules", i, "target"), p.target, "CSAT penalty target"))
-            out.append((("penalties", "rules", i, "trigger"), p.trigger, "CSAT penalty trigger"))
+            out.append((ctx.facts.penalties.rules[i].target.loc, p.target, "CSAT penalty target"))
+            out.append(
+                (ctx.facts.penalties.rules[i].trigger.loc, p.trigger, "CSAT penalty trigger")
+            )
     for i, r in enumerate(spec.rewards):
         if r.metric == Metric.CSAT:
-            out.append((("rewards", i, "threshold"), r.threshold, "CSAT reward threshold"))
+            out.append((ctx.facts.rewards[i].threshold.loc, r.threshold, "CSAT reward threshold"))
     for i, t in enumerate(spec.termination):
         if t.metric == Metric.CSAT:
-            out.append((("termination", i, "below"), t.below, "CSAT termination level"))
+            out.append((ctx.facts.termination[i].below.loc, t.below, "CSAT termination level"))
     for i, y in enumerate(spec.ramp):
         if y.csat is not None:
-            out.append((("ramp", i, "csat"), y.csat, f"year {y.year} CSAT target"))
+            out.append((ctx.facts.ramp[i].csat.loc, y.csat, f"year {y.year} CSAT target"))
     if spec.pilot is not None and spec.pilot.csat is not None:
-        out.append((("pilot", "csat"), spec.pilot.csat, "pilot CSAT"))
+        out.append((ctx.facts.pilot.csat.loc, spec.pilot.csat, "pilot CSAT"))
     return out
 
 
 def check(ctx: SpecContext) -> Iterator[Problem]:
     scale = ctx.spec.support.csat.scale
-    scale_loc = ("support", "csat", "scale")
+    scale_loc = ctx.facts.support.csat.scale.loc
     for loc, value, what in csat_figures(ctx):
         if value < 1 or value > scale:
             yield ctx.problem(

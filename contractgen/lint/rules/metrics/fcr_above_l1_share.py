@@ -49,8 +49,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     l1 = tiers[index]
     fcr = ctx.spec.support.fcr.target
     if fcr > l1.expected_share:
-        loc = ("support", "fcr", "target")
-        share = ("escalation", "tiers", index, "expected_share")
+        loc = ctx.facts.support.fcr.target.loc
+        share = ctx.facts.escalation.tiers[index].expected_share.loc
         yield ctx.problem(
             loc,
             f"FCR target {num(fcr)}% {ctx.at(loc)} is above the {num(l1.expected_share)}% of "

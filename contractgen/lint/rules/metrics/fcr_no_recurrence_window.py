@@ -38,7 +38,7 @@ LEVEL = Level.WARNING
 def check(ctx: SpecContext) -> Iterator[Problem]:
     if ctx.spec.support.fcr.recurrence_window is None:
         yield ctx.problem(
-            ("support", "fcr", "recurrence_window"),
+            ctx.facts.support.fcr.recurrence_window.loc,
             "first-call resolution has no recurrence window, so a fix that fails the next day "
             "still counts",
             fix="set support.fcr.recurrence_window, e.g. 7 days",

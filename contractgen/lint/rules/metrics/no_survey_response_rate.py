@@ -37,7 +37,7 @@ LEVEL = Level.WARNING
 def check(ctx: SpecContext) -> Iterator[Problem]:
     if ctx.spec.support.csat.min_response_rate is None:
         yield ctx.problem(
-            ("support", "csat", "min_response_rate"),
+            ctx.facts.support.csat.min_response_rate.loc,
             "CSAT has no minimum survey response rate, so a handful of answers can decide a "
             "penalty or a bonus",
             fix="set support.csat.min_response_rate (30% is the framework's default)",

@@ -50,19 +50,20 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     covered = {m for m, _, _ in targets}
     for i, p in enumerate(spec.penalties.rules):
         if p.metric in _PERFECT and p.metric not in covered:
-            targets.append((p.metric, ("penalties", "rules", i, "target"), p.target))
+            targets.append((p.metric, ctx.facts.penalties.rules[i].target.loc, p.target))
     for i, y in enumerate(spec.ramp):
         for metric, value in (
             (Metric.FCR, y.fcr),
             (Metric.RESOLUTION_ACHIEVEMENT, y.resolution_achievement),
         ):
             if value is not None:
-                targets.append((metric, ("ramp", i, metric.value), value))
+                targets.append((metric, ctx.facts.ramp[i][metric.value].loc, value))
     for metric, loc, value in targets:
         if value == _PERFECT[metric]:
             yield ctx.problem(
                 loc,
-                f"{metric.label} target {figure(metric, value)} {ctx.at(loc)} demands perfection; "
+                f"{ctx.metric_name(metric)}"
+                f" target {figure(metric, value)} {ctx.at(loc)} demands perfection; "
                 "the first miss breaches it whatever the cause",
                 fix="set a target the partner can hold in a bad month (the framework uses 80% "
                 "resolution achievement, 70% FCR, a 10% response miss rate)",

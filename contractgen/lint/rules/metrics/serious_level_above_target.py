@@ -40,7 +40,7 @@ LEVEL = Level.ERROR
 def check(ctx: SpecContext) -> Iterator[Problem]:
     fcr = ctx.spec.support.fcr
     if fcr.serious_below is not None and fcr.serious_below >= fcr.target:
-        loc = ("support", "fcr", "serious_below")
+        loc = ctx.facts.support.fcr.serious_below.loc
         yield ctx.problem(
             loc,
             f"FCR is serious below {num(fcr.serious_below)}% {ctx.at(loc)}, which is not below "

@@ -59,22 +59,25 @@ OPTIONS = (Option("max", 5, "Largest number of core metrics.", kind="integer"),)
 def core_metrics(ctx: SpecContext) -> list[tuple[str, Loc]]:
     """(label, where it is set) for each core metric, as the rule's docstring defines them."""
     spec = ctx.spec
-    found: list[tuple[str, Loc]] = [("response time", ("support", "priorities"))]
+    found: list[tuple[str, Loc]] = [("response time", ctx.facts.support.priorities.loc)]
     for metric in (Metric.RESOLUTION_ACHIEVEMENT, Metric.FCR, Metric.CSAT, Metric.AVAILABILITY):
         target = support_target(spec, metric)
         if target is not None:
-            found.append((metric.label, target.loc))
+            found.append((ctx.metric_name(metric), target.loc))
     seen = {Metric.RESPONSE_MISS_RATE, Metric.RESOLUTION_ACHIEVEMENT, Metric.FCR, Metric.CSAT}
     if spec.support.availability is not None:
         seen.add(Metric.AVAILABILITY)
     users: list[tuple[Metric, Loc]] = [
-        (p.metric, ("penalties", "rules", i, "metric")) for i, p in enumerate(spec.penalties.rules)
+        (p.metric, ctx.facts.penalties.rules[i].metric.loc)
+        for i, p in enumerate(spec.penalties.rules)
     ]
-    users += [(t.metric, ("termination", i, "metric")) for i, t in enumerate(spec.termination)]
+    users += [
+        (t.metric, ctx.facts.termination[i].metric.loc) for i, t in enumerate(spec.termination)
+    ]
     for metric, loc in users:
         if metric not in seen:
             seen.add(metric)
-            found.append((metric.label, loc))
+            found.append((ctx.metric_name(metric), loc))
     return found
 
 

@@ -19,8 +19,8 @@ def check_order(ctx: SpecContext, field: str) -> Iterator[Problem]:
             continue
         fi, pi = slower[-1]
         theirs = getattr(pi, field)
-        here = ("support", "priorities", fj, field)
-        there = ("support", "priorities", fi, field)
+        here = ctx.facts.support.priorities[fj][field].loc
+        there = ctx.facts.support.priorities[fi][field].loc
         yield ctx.problem(
             here,
             f"{pj.id} {field} {mine} {ctx.at(here)} is faster than {pi.id} {field} {theirs} "

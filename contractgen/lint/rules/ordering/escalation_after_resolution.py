@@ -54,7 +54,7 @@ OPTIONS = (
 def check(ctx: SpecContext) -> Iterator[Problem]:
     factor: Decimal = ctx.options["factor"]
     for i, p in ordered_priorities(ctx.spec):
-        res = ("support", "priorities", i, "resolution")
+        res = ctx.facts.support.priorities[i].resolution.loc
         for loc, after in escalation_points(ctx, p.id, i):
             esc, target, _ = ctx.clock.common(after, p.resolution)
             if esc > target * factor:

@@ -47,7 +47,7 @@ LEVEL = Level.ERROR
 
 def check(ctx: SpecContext) -> Iterator[Problem]:
     for i, p in ordered_priorities(ctx.spec):
-        resp = ("support", "priorities", i, "response")
+        resp = ctx.facts.support.priorities[i].response.loc
         for loc, after in escalation_points(ctx, p.id, i):
             if ctx.clock.best_case_hours(after) < ctx.clock.best_case_hours(p.response):
                 yield ctx.problem(

@@ -55,10 +55,10 @@ def escalation_points(ctx: SpecContext, pid: str, index: int) -> list[tuple[Loc,
     points: list[tuple[Loc, Duration]] = []
     p = ctx.spec.support.priorities[index]
     if p.escalate_after is not None:
-        points.append((("support", "priorities", index, "escalate_after"), p.escalate_after))
+        points.append((ctx.facts.support.priorities[index].escalate_after.loc, p.escalate_after))
     for t, trig in enumerate(ctx.spec.escalation.triggers):
         if trig.kind == TriggerKind.UNRESOLVED and trig.priority == pid and trig.after:
-            points.append((("escalation", "triggers", t, "after"), trig.after))
+            points.append((ctx.facts.escalation.triggers[t].after.loc, trig.after))
     return points
 
 
@@ -71,8 +71,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         if not points:
             continue
         loc, after = points[0]
-        l2_loc = ("escalation", "brand_l2_response", p.id)
-        res_loc = ("support", "priorities", i, "resolution")
+        l2_loc = ctx.facts.escalation.brand_l2_response[p.id].loc
+        res_loc = ctx.facts.support.priorities[i].resolution.loc
         parts = (after, l2[p.id], p.resolution)
         if all(ctx.clock.business_hours(d) is not None for d in parts):
             a, b, r = (ctx.clock.business_hours(d) or Decimal(0) for d in parts)

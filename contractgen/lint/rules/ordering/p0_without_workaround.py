@@ -42,7 +42,7 @@ LEVEL = Level.WARNING
 def check(ctx: SpecContext) -> Iterator[Problem]:
     i, p = most_urgent(ctx.spec)
     if p.workaround != Workaround.REQUIRED:
-        loc = ("support", "priorities", i, "workaround")
+        loc = ctx.facts.support.priorities[i].workaround.loc
         yield ctx.problem(
             loc,
             f"{p.id} resolution {p.resolution} is treated as workaround: {p.workaround.value}; "

@@ -42,8 +42,8 @@ LEVEL = Level.ERROR
 def check(ctx: SpecContext) -> Iterator[Problem]:
     for i, p in ordered_priorities(ctx.spec):
         if ctx.clock.shorter(p.resolution, p.response):
-            res = ("support", "priorities", i, "resolution")
-            resp = ("support", "priorities", i, "response")
+            res = ctx.facts.support.priorities[i].resolution.loc
+            resp = ctx.facts.support.priorities[i].response.loc
             yield ctx.problem(
                 res,
                 f"{p.id} resolution {p.resolution} {ctx.at(res)} is sooner than its response "

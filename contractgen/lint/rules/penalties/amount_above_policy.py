@@ -48,11 +48,11 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     limit: Decimal = ctx.options["max"]
     for i, p in enumerate(ctx.spec.penalties.rules):
         if p.amount > limit:
-            loc = ("penalties", "rules", i, "amount")
+            loc = ctx.facts.penalties.rules[i].amount.loc
             base = p.base.value.replace("_", " ")
             yield ctx.problem(
                 loc,
-                f"the {p.metric.label} penalty takes {num(p.amount)}% of the {base} "
+                f"the {ctx.metric_name(p.metric)} penalty takes {num(p.amount)}% of the {base} "
                 f"{ctx.at(loc)}, above the policy maximum of {num(limit)}%",
                 fix=f"lower it to at most {num(limit)}%; add an improvement plan for repeated "
                 "misses instead of a larger penalty",

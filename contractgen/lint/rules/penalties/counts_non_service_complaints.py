@@ -44,7 +44,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         return
     for i, c in enumerate(complaints.classes):
         if c.id != ComplaintClass.SERVICE and c.counts:
-            loc = ("complaints", "classes", i, "counts")
+            loc = ctx.facts.complaints.classes[i].counts.loc
             yield ctx.problem(
                 loc,
                 f"{c.id.value} complaints count towards penalties and rewards {ctx.at(loc)}, "

@@ -74,14 +74,14 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         what = base.replace("_", " ")
         if cap is None:
             yield ctx.problem(
-                ("penalties", "rules"),
+                ctx.facts.penalties.rules.loc,
                 f"penalties can take up to {num(total)}% of a {settle}'s {what} "
                 f"({', '.join(parts)}) and no cap_per_period limits them; the policy cap is "
                 f"{num(policy)}%",
                 fix=f"set penalties.cap_per_period to at most {num(policy)}%, or lower the amounts",
             )
         else:
-            loc = ("penalties", "cap_per_period")
+            loc = ctx.facts.penalties.cap_per_period.loc
             yield ctx.problem(
                 loc,
                 f"penalties can take up to {num(effective)}% of a {settle}'s {what}: "

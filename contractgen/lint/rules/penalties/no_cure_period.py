@@ -35,7 +35,7 @@ LEVEL = Level.WARNING
 def check(ctx: SpecContext) -> Iterator[Problem]:
     if ctx.spec.penalties.rules and ctx.spec.penalties.cure_period is None:
         yield ctx.problem(
-            ("penalties", "cure_period"),
+            ctx.facts.penalties.cure_period.loc,
             "penalties apply, but the partner has no cure period after notice of a miss",
             fix="set penalties.cure_period, e.g. 10 business days",
         )

@@ -40,7 +40,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     if all(p.destination is not None for p in penalties.rules):
         return
     yield ctx.problem(
-        ("penalties", "destination"),
+        ctx.facts.penalties.destination.loc,
         "the spec does not say where penalty money goes; the exhibit would default to "
         f"{penalties.destination.value.replace('_', ' ')} without anyone having agreed to it",
         fix="set penalties.destination: customer_credit, service_extension or improvement_fund",

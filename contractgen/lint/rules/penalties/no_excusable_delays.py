@@ -36,7 +36,9 @@ LEVEL = Level.WARNING
 def check(ctx: SpecContext) -> Iterator[Problem]:
     if ctx.spec.penalties.rules and ctx.spec.excusable_delays is None:
         yield ctx.problem(
-            ("excusable_delays",) if ctx.has(("excusable_delays",)) else ("penalties",),
+            ctx.facts.excusable_delays.loc
+            if ctx.has(ctx.facts.excusable_delays.loc)
+            else ctx.facts.penalties.loc,
             "penalties apply, but no excusable-delay clause excuses force majeure, "
             "customer-caused or brand-caused misses",
             fix="add excusable_delays with categories [force_majeure, customer_caused, "

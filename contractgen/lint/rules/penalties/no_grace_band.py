@@ -55,12 +55,13 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     for i, p in enumerate(ctx.spec.penalties.rules):
         if better(p.metric, p.target, p.trigger):
             continue
-        trig = ("penalties", "rules", i, "trigger")
-        tgt = ("penalties", "rules", i, "target")
+        trig = ctx.facts.penalties.rules[i].trigger.loc
+        tgt = ctx.facts.penalties.rules[i].target.loc
         side = "equal to" if p.trigger == p.target else "better than"
         yield ctx.problem(
             trig,
-            f"{p.metric.label} penalty triggers at {figure(p.metric, p.trigger)} {ctx.at(trig)}, "
+            f"{ctx.metric_name(p.metric)}"
+            f" penalty triggers at {figure(p.metric, p.trigger)} {ctx.at(trig)}, "
             f"{side} its target {figure(p.metric, p.target)} {ctx.at(tgt)}: there is no grace "
             "band, so the first miss costs money",
             fix=f"move the trigger beyond the target, e.g. "

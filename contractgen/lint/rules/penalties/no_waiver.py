@@ -38,7 +38,7 @@ LEVEL = Level.WARNING
 def check(ctx: SpecContext) -> Iterator[Problem]:
     if ctx.spec.penalties.rules and ctx.spec.penalties.waiver is None:
         yield ctx.problem(
-            ("penalties", "waiver"),
+            ctx.facts.penalties.waiver.loc,
             "penalties apply, but no waiver rewards a partner that is back on target",
             fix="add penalties.waiver, e.g. after_periods_met: 2, period: quarter, waives: 1",
         )

@@ -42,10 +42,11 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         target = support_target(ctx.spec, p.metric)
         if target is None or target.period == p.period:
             continue
-        loc = ("penalties", "rules", i, "period")
+        loc = ctx.facts.penalties.rules[i].period.loc
         yield ctx.problem(
             loc,
-            f"the {p.metric.label} penalty is measured per {p.period.value} {ctx.at(loc)}, but "
+            f"the {ctx.metric_name(p.metric)}"
+            f" penalty is measured per {p.period.value} {ctx.at(loc)}, but "
             f"its target is set per {target.period.value} {ctx.at(target.period_loc)}",
             fix=f"measure the penalty per {target.period.value}, or change the target's period",
         )

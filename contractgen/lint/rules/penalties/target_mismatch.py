@@ -43,12 +43,12 @@ LEVEL = Level.ERROR
 
 def check(ctx: SpecContext) -> Iterator[Problem]:
     for i, p in enumerate(ctx.spec.penalties.rules):
-        loc = ("penalties", "rules", i, "target")
+        loc = ctx.facts.penalties.rules[i].target.loc
         target = support_target(ctx.spec, p.metric)
         if target is None:
             if p.metric == Metric.AVAILABILITY:
                 yield ctx.problem(
-                    ("penalties", "rules", i, "metric"),
+                    ctx.facts.penalties.rules[i].metric.loc,
                     f"a penalty is set on availability {ctx.at(loc)}, but the support section "
                     "promises no availability",
                     fix="add support.availability with this target, or drop the penalty",
@@ -57,7 +57,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         if target.value != p.target:
             yield ctx.problem(
                 loc,
-                f"the {p.metric.label} penalty states a target of {figure(p.metric, p.target)} "
+                f"the {ctx.metric_name(p.metric)}"
+                f" penalty states a target of {figure(p.metric, p.target)} "
                 f"{ctx.at(loc)}, but the support target is {figure(p.metric, target.value)} "
                 f"{ctx.at(target.loc)}",
                 fix=f"use {figure(p.metric, target.value)} in the penalty row",

@@ -35,9 +35,9 @@ def ramp_years(ctx: SpecContext) -> list[YearTargets]:
         times: dict[tuple[str, str], tuple[Loc, Duration]] = {}
         for field in ("response", "resolution"):
             for pid, d in getattr(y, field).items():
-                times[(field, pid)] = (("ramp", i, field, pid), d)
+                times[(field, pid)] = (ctx.facts.ramp[i][field][pid].loc, d)
         rates: dict[str, tuple[Loc, Decimal]] = {
-            name: (("ramp", i, name), getattr(y, name))
+            name: (ctx.facts.ramp[i][name].loc, getattr(y, name))
             for name, _ in RATE_FIELDS
             if getattr(y, name) is not None
         }
@@ -51,13 +51,13 @@ def current_targets(ctx: SpecContext) -> YearTargets:
     times: dict[tuple[str, str], tuple[Loc, Duration]] = {}
     for i, p in enumerate(spec.support.priorities):
         for field in ("response", "resolution"):
-            times[(field, p.id)] = (("support", "priorities", i, field), getattr(p, field))
+            times[(field, p.id)] = (ctx.facts.support.priorities[i][field].loc, getattr(p, field))
     rates: dict[str, tuple[Loc, Decimal]] = {
-        "fcr": (("support", "fcr", "target"), spec.support.fcr.target),
+        "fcr": (ctx.facts.support.fcr.target.loc, spec.support.fcr.target),
         "resolution_achievement": (
-            ("support", "resolution_achievement", "target"),
+            ctx.facts.support.resolution_achievement.target.loc,
             spec.support.resolution_achievement.target,
         ),
-        "csat": (("support", "csat", "target"), spec.support.csat.target),
+        "csat": (ctx.facts.support.csat.target.loc, spec.support.csat.target),
     }
     return YearTargets(1, times, rates)

@@ -53,7 +53,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     i, p = most_urgent(ctx.spec)
     if not ctx.clock.shorter(p.response, minimum):
         return
-    loc = ("support", "priorities", i, "response")
+    loc = ctx.facts.support.priorities[i].response.loc
     yield ctx.problem(
         loc,
         f"{p.id} response {p.response} {ctx.at(loc)} is under {minimum}, faster than a channel "

@@ -69,7 +69,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             if rate < prev:
                 yield ctx.problem(
                     rloc,
-                    f"year {after.year} {metric.label} target {figure(metric, rate)} "
+                    f"year {after.year} {ctx.metric_name(metric)} target {figure(metric, rate)} "
                     f"{ctx.at(rloc)} is looser than year {before.year}'s "
                     f"{figure(metric, prev)} {ctx.at(prloc)}",
                     fix="raise or keep each target from one year to the next",

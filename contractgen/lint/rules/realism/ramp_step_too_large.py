@@ -98,7 +98,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             if rate - prev > step * gap:
                 yield ctx.problem(
                     rloc,
-                    f"{metric.label} target rises from {figure(metric, prev)} {ctx.at(prloc)} "
+                    f"{ctx.metric_name(metric)}"
+                    f" target rises from {figure(metric, prev)} {ctx.at(prloc)} "
                     f"to {figure(metric, rate)} {ctx.at(rloc)} in {gap} "
                     f"year{'s' if gap > 1 else ''} (at most {num(step)} a year)",
                     fix="spread the rise over more years",

@@ -68,7 +68,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         if rate != current:
             yield ctx.problem(
                 rloc,
-                f"year 1 {metric.label} target {figure(metric, rate)} {ctx.at(rloc)} differs "
+                f"year 1 {ctx.metric_name(metric)}"
+                f" target {figure(metric, rate)} {ctx.at(rloc)} differs "
                 f"from the support target {figure(metric, current)} {ctx.at(srloc)}",
                 fix="use the same figure in both places",
             )

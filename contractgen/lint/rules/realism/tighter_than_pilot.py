@@ -81,7 +81,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             t, m, unit = ctx.clock.common(target, median)
             if t >= m * factor:
                 continue
-            mloc: Loc = ("pilot", f"{field}_median", pid)
+            mloc: Loc = ctx.facts.pilot[f"{field}_median"][pid].loc
             least = num((m * factor).quantize(Decimal("0.1")))
             yield ctx.problem(
                 loc,
@@ -99,10 +99,11 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             most = top - (top - measured) * factor
             if rate <= most:
                 continue
-            prloc: Loc = ("pilot", name)
+            prloc: Loc = ctx.facts.pilot[name].loc
             yield ctx.problem(
                 rloc,
-                f"{metric.label} target {figure(metric, rate)} {ctx.at(rloc)} leaves less than a "
+                f"{ctx.metric_name(metric)}"
+                f" target {figure(metric, rate)} {ctx.at(rloc)} leaves less than a "
                 f"{num(ctx.options['buffer'])}% buffer below the pilot's "
                 f"{figure(metric, measured)} {ctx.at(prloc)}",
                 fix=f"set the target at or below {figure(metric, most.quantize(Decimal('0.01')))}",

@@ -38,8 +38,9 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     for i, r in enumerate(ctx.spec.rewards):
         if r.consecutive_periods is None:
             yield ctx.problem(
-                ("rewards", i, "consecutive_periods"),
-                f"the {r.metric.label} reward has no qualifying period, so a single lucky "
+                ctx.facts.rewards[i].consecutive_periods.loc,
+                f"the {ctx.metric_name(r.metric)}"
+                " reward has no qualifying period, so a single lucky "
                 f"{r.period.value} earns it",
                 fix="set consecutive_periods, e.g. 2 quarters in a row",
             )

@@ -49,14 +49,15 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             )
             if found is None:
                 continue
-            value, where = found[1].target, ("penalties", "rules", found[0], "target")
+            value, where = found[1].target, ctx.facts.penalties.rules[found[0]].target.loc
         if better(r.metric, r.threshold, value):
             continue
-        loc = ("rewards", i, "threshold")
+        loc = ctx.facts.rewards[i].threshold.loc
         side = "equal to" if r.threshold == value else "worse than"
         yield ctx.problem(
             loc,
-            f"the {r.metric.label} reward pays at {figure(r.metric, r.threshold)} {ctx.at(loc)}, "
+            f"the {ctx.metric_name(r.metric)}"
+            f" reward pays at {figure(r.metric, r.threshold)} {ctx.at(loc)}, "
             f"{side} the target {figure(r.metric, value)} {ctx.at(where)}: it pays for meeting "
             "the target",
             fix=f"set the threshold clearly {'above' if r.metric.higher_is_better else 'below'} "

@@ -55,11 +55,11 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
                 continue
             if not better(r.metric, p.trigger, r.threshold):
                 continue
-            loc = ("rewards", i, "threshold")
-            trig = ("penalties", "rules", j, "trigger")
+            loc = ctx.facts.rewards[i].threshold.loc
+            trig = ctx.facts.penalties.rules[j].trigger.loc
             yield ctx.problem(
                 loc,
-                f"the {r.metric.label} reward pays from {figure(r.metric, r.threshold)} "
+                f"the {ctx.metric_name(r.metric)} reward pays from {figure(r.metric, r.threshold)} "
                 f"{ctx.at(loc)}, on the wrong side of the penalty trigger "
                 f"{figure(r.metric, p.trigger)} {ctx.at(trig)}: one {r.period.value} can earn "
                 "both",

@@ -1,0 +1,1 @@
+"""Acceptance that can finish: tests, a fix and a retest inside the window."""

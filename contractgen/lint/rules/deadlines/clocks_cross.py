@@ -1,0 +1,63 @@
+"""A ticket's clocks must not fall due before the clocks they build on.
+
+## Why is this bad?
+Each service level runs on its own clock: a response counted in Business Hours, a resolution
+or an escalation counted around the clock. Averages hide the ticket where they cross. A P1
+logged on a Friday afternoon with "response 4 Business Hours" and "resolution 24 hours" is due
+to be resolved on Saturday but needs no response until Monday; escalation can fall due before
+anyone had to answer. The rule computes every deadline on the deal's real calendar (time zone,
+working days, public holidays, daylight-saving changes) for start times across nights, a
+weekend, a public holiday and a DST change, and reports the first start time at which a
+dependent deadline (escalation, the Brand's answer, resolution) falls before the one it builds on.
+
+## Example
+```yaml
+support:
+  priorities:
+    - id: P1
+      response: 4 business hours
+      resolution: 24h
+      escalate_after: 4h
+```
+
+## Use instead
+```yaml
+support:
+  priorities:
+    - id: P1
+      response: 4h
+      resolution: 24h
+      escalate_after: 4h
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractgen.domain.deadlines import VERBS, deal_calendar, simulate, when
+from contractgen.lint.context import SpecContext
+from contractgen.lint.problem import Level, Problem
+
+CODE = "DLN001"
+NAME = "deadlines.clocks-cross"
+GROUPS = ("deadlines", "inconsistent", "ordering")
+LEVEL = Level.ERROR
+
+
+def check(ctx: SpecContext) -> Iterator[Problem]:
+    sim = ctx.shared("deadlines.simulation", simulate)
+    cal = deal_calendar(ctx.spec.calendar)
+    for c in sim.crossings:
+        later, earlier = c.later, c.earlier
+        yield ctx.problem(
+            later.loc,
+            f"a {c.priority.id} logged {when(cal, c.start)} is due to be {VERBS[later.clock]} "
+            f"{when(cal, later.due, date=False)} ({later.clock} {later.duration} "
+            f"{ctx.at(later.loc)}) but need not be {VERBS[earlier.clock]} until "
+            f"{when(cal, earlier.due, date=False)} ({earlier.clock} {earlier.duration} "
+            f"{ctx.at(earlier.loc)})",
+            fix=f"put both on the same clock (e.g. {earlier.clock} and {later.clock} both in "
+            f"hours around the clock, or both in Business Hours), or make the {earlier.clock} "
+            f"target short enough to fall due first",
+        )

@@ -1,0 +1,1 @@
+"""Incentives that agree with obligations: no reward for skipping a duty."""

@@ -1,0 +1,1 @@
+"""Measurability: every figure can be computed from the reports when they are due."""

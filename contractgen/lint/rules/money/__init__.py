@@ -1,0 +1,1 @@
+"""Money that closes: milestones that add up and fee bases the spec states."""

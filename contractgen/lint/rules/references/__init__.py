@@ -1,0 +1,1 @@
+"""References that resolve: escalation targets, desks and contacts exist and are staffed."""

@@ -1,0 +1,1 @@
+"""Units: durations whose unit cannot be meant."""
