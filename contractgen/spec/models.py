@@ -1134,7 +1134,7 @@ class Termination(Model):
     def _says_what(self) -> "Termination":
         """A termination row must say what the brand may do, with an amount for a share cut."""
         if self.remedy is None and not self.actions:
-            raise ValueError('say what the brand may do: actions, e.g. [terminate_appointment]')
+            raise ValueError("say what the brand may do: actions, e.g. [terminate_appointment]")
         if TerminationAction.REDUCE_REVENUE_SHARE in self.actions and self.share_reduction is None:
             raise ValueError('reduce_revenue_share needs "share_reduction", e.g. 5%')
         return self
@@ -1215,9 +1215,7 @@ class Disputes(Model):
     expert_after: Duration = Duration.parse("30 days")
     """Time after the notice after which either party may refer the figure to an
     independent expert."""
-    expert: Text = (
-        "an independent accountant or service-management expert agreed by the parties"
-    )
+    expert: Text = "an independent accountant or service-management expert agreed by the parties"
     """Who decides a disputed figure; the expert decides as an expert, not as an arbitrator."""
     expert_costs: ExpertCosts = ExpertCosts.LOSING_PARTY
     """Who pays the expert: "losing_party" or "shared"."""
