@@ -303,7 +303,7 @@ def terms(context: Any, text: str) -> str:
     names = {"Brand": parties.brand.short_name, "Partner": parties.partner.short_name}
 
     def one_name(m: re.Match[str]) -> str:
-        article, role = m.groups()
+        role = m.group(2)
         name = names[role]
         if name.strip().lower() == role.lower():
             return m.group(0)
