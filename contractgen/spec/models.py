@@ -714,7 +714,7 @@ class Acceptance(Model):
     window_extends_for_fixes: bool = True
     """The window is extended by each fix period and by the time needed to repeat the failed
     test, so a failure late in the window still leaves room to fix and retest."""
-    deemed_after: Duration | None = Duration.parse("5 business days")
+    deemed_after: Duration | None = Duration.parse("7 days")
     """If the Customer neither signs the acceptance record nor reports a failed test within
     this time after the last test ends, Acceptance is deemed given; null turns it off."""
     deemed_on_use: bool = True
@@ -1181,7 +1181,7 @@ class Measurement(Model):
     resolution_stop: ResolutionStop = ResolutionStop.PARTNER_MARKED
     """Which timestamp stops the resolution clock: "partner_marked" or
     "customer_confirmed"."""
-    reopen_within: Duration = Duration.parse("5 business days")
+    reopen_within: Duration = Duration.parse("7 days")
     """For "partner_marked": a Ticket the Customer reopens within this time was never
     resolved."""
     timezone: (
@@ -1193,7 +1193,7 @@ class Measurement(Model):
     """How long the partner keeps Ticket records and survey results."""
     audits_per_year: Annotated[int, Field(ge=0, le=12)] = 1
     """How often per Contract Year the brand may audit the records (0: no audit right)."""
-    audit_notice: Duration = Duration.parse("10 business days")
+    audit_notice: Duration = Duration.parse("14 days")
     """Notice the brand gives before an audit."""
     audit_cost_shift: Percent = Decimal(5)
     """If an audit finds the reported figures wrong by more than this (in the partner's
@@ -1207,10 +1207,12 @@ class Measurement(Model):
 
 
 class Disputes(Model):
-    notice_within: Duration = Duration.parse("10 business days")
+    """Defaults are calendar days, so a spec without a business calendar stays well defined."""
+
+    notice_within: Duration = Duration.parse("14 days")
     """Time after an SLA Report within which a party may dispute a figure in it, in writing
     with its reasons."""
-    meeting_within: Duration = Duration.parse("10 business days")
+    meeting_within: Duration = Duration.parse("14 days")
     """Time after the notice within which the parties' representatives meet."""
     expert_after: Duration = Duration.parse("30 days")
     """Time after the notice after which either party may refer the figure to an
