@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
+from jinja2 import pass_context
+
 from contractgen.domain import availability as _availability
 from contractgen.domain import periods as _periods
 from contractgen.domain import wording as _wording
@@ -142,6 +144,12 @@ def money(value: Money) -> str:
     return str(value)
 
 
+def share_of(value: Money, share: Decimal) -> Money:
+    """The part of an amount a percentage gives: USD 15,000 and 40 → USD 6,000 (to the cent)."""
+    part = (value.amount * Decimal(share) / 100).quantize(Decimal("0.01"))
+    return Money(part, value.currency)
+
+
 def date(value: dt.date) -> str:
     """ "1 February 2027": unambiguous on both sides of the Atlantic."""
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
@@ -267,6 +275,31 @@ def zone(value: str) -> str:
     return zone_name(str(value))
 
 
+_ROLE_WORDS = re.compile(r"\b(?:([Tt]he) )?(Brand|Partner)\b")
+_REVENUE_SHARE = re.compile(r"\b[Rr]evenue share\b")
+
+
+@pass_context
+def terms(context: Any, text: str) -> str:
+    """Free text from the spec in the exhibit's defined terms: one name per party.
+
+    A spec may say "The Brand may ..." where the exhibit calls the brand "ShelfWise"; printing
+    both would give the party two names. "the Brand"/"the Partner" become the short name
+    (unless the short name is itself the role noun), and "revenue share" the defined term.
+    """
+    parties = context["spec"].parties
+    names = {"Brand": parties.brand.short_name, "Partner": parties.partner.short_name}
+
+    def one_name(m: re.Match[str]) -> str:
+        role = m.group(2)
+        name = names[role]
+        if name.strip().lower() == role.lower():
+            return m.group(0)
+        return name
+
+    return _REVENUE_SHARE.sub("Revenue Share", _ROLE_WORDS.sub(one_name, str(text)))
+
+
 def md(value: Any) -> Md:
     """Escape explicitly (the environment does this for every printed string anyway)."""
     return escape_md(str(value))
@@ -297,7 +330,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "raci": raci,
     "score": score,
     "short": short,
+    "share_of": share_of,
     "short_clocked": short_clocked,
+    "terms": terms,
     "threshold": threshold,
     "weekdays": weekdays,
     "words": words,

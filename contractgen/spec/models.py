@@ -712,7 +712,7 @@ class Acceptance(Model):
     window_extends_for_fixes: bool = True
     """The window is extended by each fix period and by the time needed to repeat the failed
     test, so a failure late in the window still leaves room to fix and retest."""
-    deemed_after: Duration | None = Duration.parse("5 business days")
+    deemed_after: Duration | None = Duration.parse("7 days")
     """If the Customer neither signs the acceptance record nor reports a failed test within
     this time after the last test ends, Acceptance is deemed given; null turns it off."""
     deemed_on_use: bool = True
@@ -1132,7 +1132,7 @@ class Termination(Model):
     def _says_what(self) -> "Termination":
         """A termination row must say what the brand may do, with an amount for a share cut."""
         if self.remedy is None and not self.actions:
-            raise ValueError('say what the brand may do: actions, e.g. [terminate_appointment]')
+            raise ValueError("say what the brand may do: actions, e.g. [terminate_appointment]")
         if TerminationAction.REDUCE_REVENUE_SHARE in self.actions and self.share_reduction is None:
             raise ValueError('reduce_revenue_share needs "share_reduction", e.g. 5%')
         return self
@@ -1179,7 +1179,7 @@ class Measurement(Model):
     resolution_stop: ResolutionStop = ResolutionStop.PARTNER_MARKED
     """Which timestamp stops the resolution clock: "partner_marked" or
     "customer_confirmed"."""
-    reopen_within: Duration = Duration.parse("5 business days")
+    reopen_within: Duration = Duration.parse("7 days")
     """For "partner_marked": a Ticket the Customer reopens within this time was never
     resolved."""
     timezone: (
@@ -1191,7 +1191,7 @@ class Measurement(Model):
     """How long the partner keeps Ticket records and survey results."""
     audits_per_year: Annotated[int, Field(ge=0, le=12)] = 1
     """How often per Contract Year the brand may audit the records (0: no audit right)."""
-    audit_notice: Duration = Duration.parse("10 business days")
+    audit_notice: Duration = Duration.parse("14 days")
     """Notice the brand gives before an audit."""
     audit_cost_shift: Percent = Decimal(5)
     """If an audit finds the reported figures wrong by more than this (in the partner's
@@ -1205,17 +1205,17 @@ class Measurement(Model):
 
 
 class Disputes(Model):
-    notice_within: Duration = Duration.parse("10 business days")
+    """Defaults are calendar days, so a spec without a business calendar stays well defined."""
+
+    notice_within: Duration = Duration.parse("14 days")
     """Time after an SLA Report within which a party may dispute a figure in it, in writing
     with its reasons."""
-    meeting_within: Duration = Duration.parse("10 business days")
+    meeting_within: Duration = Duration.parse("14 days")
     """Time after the notice within which the parties' representatives meet."""
     expert_after: Duration = Duration.parse("30 days")
     """Time after the notice after which either party may refer the figure to an
     independent expert."""
-    expert: Text = (
-        "an independent accountant or service-management expert agreed by the parties"
-    )
+    expert: Text = "an independent accountant or service-management expert agreed by the parties"
     """Who decides a disputed figure; the expert decides as an expert, not as an arbitrator."""
     expert_costs: ExpertCosts = ExpertCosts.LOSING_PARTY
     """Who pays the expert: "losing_party" or "shared"."""

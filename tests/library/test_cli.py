@@ -24,7 +24,7 @@ def test_text_listing_shows_ids_versions_layers_and_titles() -> None:
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "VERSION", "KIND", "LAYER", "TITLE"]
     row = next(line for line in lines if line.startswith("escalation "))
-    assert row.split()[:4] == ["escalation", "1.0", "section", "built-in"]
+    assert row.split()[:4] == ["escalation", "1.1", "section", "built-in"]
     assert row.rstrip().endswith("Escalation")
     assert any(line.startswith("performance-bonus ") and "(optional)" in line for line in lines)
 

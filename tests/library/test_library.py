@@ -64,19 +64,24 @@ def test_every_builtin_clause_has_a_unique_order_and_valid_front_matter() -> Non
         "scope",
         "installation",
         "acceptance",
+        "payment",
         "priorities",
         "resolution",
         "first-call-resolution",
         "customer-satisfaction",
         "availability",
         "escalation",
+        "service-credits",
         "penalties",
         "performance-bonus",
         "excusable-delays",
         "complaint-classification",
+        "measurement",
         "reporting",
+        "disputed-figures",
         "review-and-adjustment",
         "termination",
+        "survival",
     ]
     assert [c.key for c in library.ordered(Kind.APPENDIX)] == [
         "installation-checklist",
@@ -114,18 +119,16 @@ def test_a_company_library_overrides_adds_and_drops() -> None:
     assert infos["data-protection"].layer == "acme"
     assert infos["data-protection"].section == "governance"
     assert "complaint-classification" not in infos
-    assert infos["penalties"].layer == "built-in"
+    assert infos["service-credits"].layer == "built-in"
 
     exhibits = build(CASE_STUDY, [COMPANY])
     main = exhibits[0].markdown
     titles = list(sections(main))
     assert "Escalation and Contacts" in titles
     assert "Complaint Classification" not in titles
-    assert (
-        titles.index("Data Protection") == titles.index("Sustained Shortfalls and Termination") + 1
-    )
-    assert "| `escalation` | Escalation and Contacts | 2.1-acme | acme | Section 9 |" in main
-    assert "| `data-protection` | Data Protection | 1.0 | acme | Section 16 |" in main
+    assert titles.index("Data Protection") == titles.index("Chronic Failure and Termination") + 1
+    assert "| `escalation` | Escalation and Contacts | 2.1-acme | acme | Section 10 |" in main
+    assert "| `data-protection` | Data Protection | 1.0 | acme | Section 19 |" in main
     assert ("escalation", "2.1-acme") in exhibits[0].clause_versions
     # cross-references follow the new numbering: nothing refers to the dropped clause
     assert "classification in Section" not in main

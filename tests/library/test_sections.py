@@ -83,7 +83,7 @@ CASES = [
         _set("escalation", "brand_l2_response", "P0", value="3h"),
         "three (3) hours, around the clock",
     ),
-    ("Penalties", _set("penalties", "cap_per_period", value="12%"), "twelve percent (12%)"),
+    ("Service Credits", _set("penalties", "cap_per_period", value="12%"), "twelve percent (12%)"),
     (
         "Performance Bonus",
         _set("rewards", 0, "amount", value="4%"),
@@ -110,7 +110,7 @@ CASES = [
         "ninety (90) days",
     ),
     (
-        "Sustained Shortfalls and Termination",
+        "Chronic Failure and Termination",
         _set("termination", 1, "below", value=45),
         "below 45% in three (3)",
     ),
@@ -157,7 +157,12 @@ def test_without_rewards_there_is_no_bonus_section_and_no_mention_of_bonuses() -
 
 
 def test_without_availability_there_is_no_availability_anywhere() -> None:
-    exhibits = build(modified_spec(PREMIUM, lambda d: d["support"].pop("availability")))
+    def drop(data: Any) -> None:
+        data["support"].pop("availability")
+        rules = data["penalties"]["rules"]
+        rules[:] = [r for r in rules if r["metric"] != "availability"]
+
+    exhibits = build(modified_spec(PREMIUM, drop))
     assert "Availability" not in _titles(main_markdown(exhibits))
     for exhibit in exhibits:
         assert "Availability" not in exhibit.markdown
@@ -179,6 +184,7 @@ def test_without_excusable_delays_no_clause_relies_on_them() -> None:
 def test_without_penalty_rules_there_is_no_penalty_section_or_service_credit() -> None:
     exhibits = build(modified_spec(CASE_STUDY, lambda d: d["penalties"].pop("rules")))
     main = main_markdown(exhibits)
+    assert "Service Credits" not in _titles(main)
     assert "Penalties" not in _titles(main)
     assert "Service Credit" not in main
     assert "penalty under Section" not in main
@@ -187,8 +193,9 @@ def test_without_penalty_rules_there_is_no_penalty_section_or_service_credit() -
 def test_without_termination_rules_no_section_points_to_termination() -> None:
     exhibits = build(modified_spec(CASE_STUDY, lambda d: d.pop("termination")))
     main = main_markdown(exhibits)
-    assert "Sustained Shortfalls and Termination" not in _titles(main)
+    assert "Chronic Failure and Termination" not in _titles(main)
     assert "if it persists" not in main
+    assert "Chronic Failure" not in main
 
 
 def test_a_deal_can_exclude_an_optional_clause() -> None:
@@ -227,7 +234,13 @@ def test_a_bare_deal_still_reads_cleanly() -> None:
             data.pop(key, None)
         data.pop("penalties")
         data["support"].pop("response_miss_rate")
-        data["support"].pop("emergency_line")
+        data["support"].pop("emergency")
+        data.pop("commercial")
+        for tier in data["escalation"]["tiers"]:
+            tier.pop("contact", None)
+        for trigger in data["escalation"]["triggers"]:
+            if trigger.pop("contact", None):
+                trigger["to"] = "Account Manager"
         data["installation"].pop("delay_penalty")
         data["installation"].pop("report_within")
         data["installation"]["criteria"].pop("integration")
@@ -239,12 +252,13 @@ def test_a_bare_deal_still_reads_cleanly() -> None:
     assert not problems, "\n".join(problems)
     main = main_markdown(exhibits)
     for absent in (
-        "Penalties",
+        "Service Credits",
         "Performance Bonus",
         "Excusable Delays",
         "Complaint Classification",
         "Review and Adjustment of Targets",
-        "Sustained Shortfalls and Termination",
+        "Chronic Failure and Termination",
+        "Commercial Terms and Payment Milestones",
     ):
         assert absent not in _titles(main)
     assert "Revenue Share" not in main

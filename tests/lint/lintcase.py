@@ -1,7 +1,8 @@
 """Build test specs by patching the baseline example, and run selected rules on them.
 
-Two ways to patch, both applied to ``examples/baseline-aiot-si.yaml`` through ruamel's
-round-trip loader (so untouched lines keep their place):
+Two ways to patch, both applied to ``tests/lint/base.yaml`` (a frozen copy of the baseline
+example, so that improving the examples leaves every case testing what it was written for)
+through ruamel's round-trip loader (so untouched lines keep their place):
 
 * **edits** (the case files): ``set`` maps dotted paths (``support.priorities.2.response``;
   a number is a list index, one past the end appends) to values, ``delete`` lists dotted paths;
@@ -30,7 +31,7 @@ from contractgen.lint.problem import Problem
 from contractgen.spec.loader import LoadedSpec, load_spec_text
 
 ROOT = Path(__file__).resolve().parents[2]
-BASE = ROOT / "examples" / "baseline-aiot-si.yaml"
+BASE = Path(__file__).resolve().parent / "base.yaml"
 CASES = Path(__file__).resolve().parent / "cases"
 
 IDENTITY: dict[tuple[str, ...], tuple[str, ...]] = {

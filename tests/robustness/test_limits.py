@@ -49,11 +49,18 @@ def _section(name: str, next_name: str, body: str) -> str:
     return CASE_TEXT[:start] + body + CASE_TEXT[end:]
 
 
+def _id(i: int) -> str:
+    """The contact ids the case study's tiers and triggers name, on the first three contacts."""
+    names = ("brand-channel", "brand-support", "partner-desk")
+    return f", id: {names[i]}" if i < len(names) else ""
+
+
 def contacts(n: int) -> str:
     return _section(
         "contacts:\n",
         "management_ladder:",
-        "contacts:\n" + "".join(f"  - {{party: brand, role: Desk {i}}}\n" for i in range(n)),
+        "contacts:\n"
+        + "".join(f"  - {{party: brand, role: Desk {i}{_id(i)}}}\n" for i in range(n)),
     )
 
 
@@ -86,7 +93,7 @@ def partner_name(n: int) -> str:
 
 
 def territory(n: int) -> str:
-    old = "    territory: US West (California, Oregon, Washington, Nevada and Arizona), exclusive"
+    old = "    territory: US West (California, Oregon, Washington, Nevada and Arizona)"
     return edited(CASE_TEXT, old, "    territory: " + "T" * n)
 
 
@@ -102,10 +109,11 @@ def file_bytes(n: int) -> str:
 
 def aliases(n: int) -> str:
     """100 contacts sharing an anchored role; ``n`` alias references in all (n >= 99)."""
-    items = "  - {party: &b brand, role: &r Desk}\n"
+    items = "  - {party: &b brand, role: &r Desk, id: brand-channel}\n"
+    ids = {0: ", id: brand-support", 1: ", id: partner-desk"}  # the ids the case study names
     for i in range(99):
         party = "*b" if i < n - 99 else "brand"
-        items += f"  - {{party: {party}, role: *r}}\n"
+        items += f"  - {{party: {party}, role: *r{ids.get(i, '')}}}\n"
     return _section("contacts:\n", "management_ladder:", "contacts:\n" + items + "\n")
 
 

@@ -169,8 +169,7 @@ HOSTILE = [
 
 FIELDS = {
     "partner name": PARTNER_LINE,
-    "territory": "    territory: US West (California, Oregon, Washington, Nevada and Arizona), "
-    "exclusive",
+    "territory": "    territory: US West (California, Oregon, Washington, Nevada and Arizona)",
     "priority name": "      name: Critical",
     "contact role": "    role: Channel Manager",
 }

@@ -95,10 +95,10 @@ CASES: dict[str, tuple[Callable[[Path], tuple[str, int | None]], str]] = {
         r'unknown time unit "fortnights"',
     ),
     "150 percent": (
-        _replace("  payment_milestone: 40%", "  payment_milestone: 150%"),
+        _replace("      share: 40%", "      share: 150%"),
         r"percentage from 0 to 100",
     ),
-    "zero duration": (_replace("  window: 30 days", "  window: 0 days"), r"longer than zero"),
+    "zero duration": (_replace("  window: 60 days", "  window: 0 days"), r"longer than zero"),
     "empty file": (_raw(b"", 1), r"empty"),
     "comments only": (_raw(b"# nothing here\n", 1), r"empty"),
     "binary file": (_raw(b"PK\x03\x04\x00\x00binary", 1), r"binary file"),
@@ -127,7 +127,7 @@ CASES: dict[str, tuple[Callable[[Path], tuple[str, int | None]], str]] = {
         r"must be after they start",
     ),
     "NaN percent": (
-        _replace("  payment_milestone: 40%", "  payment_milestone: .nan"),
+        _replace("      share: 40%", "      share: .nan"),
         r"percentage",
     ),
     "tab indentation": (_raw(b"deal:\n\tid: x\n", 2), r"tab"),
@@ -170,8 +170,8 @@ def test_bad_input_exits_2_with_position(name: str, tmp_path: Path) -> None:
 def test_all_errors_of_a_file_are_reported_sorted(tmp_path: Path) -> None:
     text = (
         BASE.replace("  title: Vision", "  titel: Vision")
-        .replace("  payment_milestone: 40%", "  payment_milestone: 150%")
-        .replace("  window: 30 days", "  window: 0 days")
+        .replace("      share: 40%", "      share: 150%")
+        .replace("  window: 60 days", "  window: 0 days")
     )
     spec = tmp_path / "spec.yaml"
     spec.write_text(text, encoding="utf-8")
@@ -215,7 +215,7 @@ def test_a_typo_is_reported_once_with_a_suggestion(tmp_path: Path) -> None:
 
 
 def test_unknown_priority_reference_points_at_it(tmp_path: Path) -> None:
-    text = BASE.replace("    P1: 8h\n", "    P7: 8h\n")
+    text = BASE.replace("    P1: 8 business hours\n", "    P7: 8 business hours\n")
     spec = tmp_path / "spec.yaml"
     spec.write_text(text, encoding="utf-8")
     from contractgen.errors import UserError
@@ -224,5 +224,5 @@ def test_unknown_priority_reference_points_at_it(tmp_path: Path) -> None:
     with pytest.raises(UserError) as info:
         load_spec(spec)
     d = info.value.diagnostics[0]
-    assert d.location.line == _line_of(text, "    P7: 8h")
+    assert d.location.line == _line_of(text, "    P7: 8 business hours")
     assert "P7 is not defined" in d.message
