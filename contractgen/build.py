@@ -152,7 +152,7 @@ def render_deal(
     files: dict[str, bytes] = {}
     if "md" in options.formats:
         for exhibit in exhibits:
-            files[f"{exhibit.key}.md"] = exhibit.markdown.encode("utf-8")
+            files[f"{exhibit.key}.md"] = exhibit.markdown_file.encode("utf-8")
     if "docx" in options.formats:
         from contractgen.docx import render_documents
 

@@ -9,6 +9,7 @@ pack is one document rendered in one pass, not separate files glued together.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -125,6 +126,47 @@ def attach_to_paragraph(paragraph: etree._Element, sect_pr: etree._Element) -> N
         p_pr.append(sect_pr)
 
 
+def without_dangling_refs(document: etree._Element) -> etree._Element:
+    """``document``, or a copy whose REF fields to bookmarks it lacks are plain text.
+
+    An exhibit refers to its appendices, which are other files: in the pack the bookmarks are
+    there and the references stay fields; in the exhibit's own file a field would turn into
+    "Error! Reference source not found." the first time Word updates it, so only its cached
+    text is kept. The original is left alone because the pack adopts its elements.
+    """
+    names = {m.get(W.name) for m in document.iter(W.bookmarkStart)}
+
+    def dangling(instr: etree._Element) -> bool:
+        target = _ref_target(instr)
+        return target is not None and target not in names
+
+    if not any(dangling(i) for i in document.iter(W.instrText)):
+        return document
+    copy_ = copy.deepcopy(document)
+    for instr in [i for i in copy_.iter(W.instrText) if dangling(i)]:
+        run = instr.getparent()
+        parent = run.getparent()
+        separate = run.getnext()
+        end = separate.getnext() if separate is not None else None
+        while end is not None and not _is_field_char(end, "end"):
+            end = end.getnext()
+        for element in (run.getprevious(), run, separate, end):
+            if element is not None:
+                parent.remove(element)
+    return copy_
+
+
+def _is_field_char(run: etree._Element, kind: str) -> bool:
+    char = run.find(W.fldChar)
+    return char is not None and char.get(W.fldCharType) == kind
+
+
+def _ref_target(instr: etree._Element) -> str | None:
+    """The bookmark a ``REF`` field instruction names (``None`` for other fields)."""
+    words = (instr.text or "").split()
+    return words[1] if len(words) > 1 and words[0] == "REF" else None
+
+
 class DocumentBuilder:
     """Renders exhibits into one document and packages it."""
 
@@ -143,7 +185,9 @@ class DocumentBuilder:
         self.state = new_document_state(
             reference.styles,
             reference.text_width,
-            NumberingRegistry.continuing(reference.numbering),
+            NumberingRegistry.continuing(
+                reference.numbering, reference.outline_abstract, reference.styles.outline_styles
+            ),
             on_warning,
         )
         self.document = root(W.document)
@@ -159,7 +203,7 @@ class DocumentBuilder:
             raise RuntimeError("the document has been packaged; start a new DocumentBuilder")
         if self.headers:
             self._close_section(len(self.headers) - 1)
-        render_markdown(exhibit.markdown, self.state, self.body)
+        render_markdown(exhibit.markdown, self.state, self.body, exhibit.anchors)
         self.headers.append(HeaderInfo(exhibit.title, exhibit.deal_id, exhibit.version))
 
     def adopt(self, other: DocumentBuilder) -> None:
@@ -181,6 +225,8 @@ class DocumentBuilder:
             self._close_section(len(self.headers) - 1)
         num_ids = self.state.numbering.adopt(other.state.numbering)
         link_ids = self.state.links.adopt(other.state.links)
+        bookmark_offset = self.state.bookmark_count
+        self.state.bookmark_count += other.state.bookmark_count
         renumber = {str(a): str(b) for a, b in num_ids.items() if a != b}
         relink = {a: b for a, b in link_ids.items() if a != b}
         content = list(other.body)
@@ -197,6 +243,9 @@ class DocumentBuilder:
                     rid = link.get(R_ID)
                     if rid in relink:
                         link.set(R_ID, relink[rid])
+            if bookmark_offset:
+                for mark in element.iter(W.bookmarkStart, W.bookmarkEnd):
+                    mark.set(W.id, str(int(mark.get(W.id, "0")) + bookmark_offset))
             self.body.append(element)
         self.headers.extend(other.headers)
 
@@ -241,7 +290,7 @@ class DocumentBuilder:
             rels.append(Relationship(header_rid(index), RT_HEADER, name))
         rels.extend(self.state.links.relationships())
         package.put("word/_rels/document.xml.rels", serialize_rels(rels))
-        package.put(MAIN_PART, serialize(self.document), CT_DOCUMENT)
+        package.put(MAIN_PART, serialize(without_dangling_refs(self.document)), CT_DOCUMENT)
         package.put("docProps/core.xml", core_xml(props, build_time()), CT_CORE)
         package.put("docProps/app.xml", app_xml(props), CT_APP)
         package.put(

@@ -28,8 +28,9 @@ def _nums(docx: bytes) -> dict[str, etree._Element]:
 
 
 def _num_ids(docx: bytes) -> list[str]:
-    """numId of every numbered paragraph, in document order."""
-    return [el.get(w("val")) for el in body(docx).iterfind(".//w:numPr/w:numId", NS)]
+    """numId of every list paragraph, in document order (numId 0 switches numbering off)."""
+    ids = [el.get(w("val")) for el in body(docx).iterfind(".//w:numPr/w:numId", NS)]
+    return [i for i in ids if i != "0"]
 
 
 def _start(num: etree._Element) -> tuple[str, str] | None:
@@ -39,7 +40,8 @@ def _start(num: etree._Element) -> tuple[str, str] | None:
     return override.get(w("ilvl")), override.find("w:startOverride", NS).get(w("val"))
 
 
-def test_headings_use_heading_styles_and_keep_their_typed_numbers() -> None:
+def test_headings_without_anchors_keep_their_text_and_switch_numbering_off() -> None:
+    """Markdown that is not an assembled exhibit (no anchors) keeps its heading text as is."""
     docx = render_exhibit(construct_exhibit("headings"))
     paragraphs = body(docx).findall("w:p", NS)
     styles = [p.find("w:pPr/w:pStyle", NS) for p in paragraphs]
@@ -48,9 +50,10 @@ def test_headings_use_heading_styles_and_keep_their_typed_numbers() -> None:
         "Heading2",
         "Heading3",
         None,
-        "Heading3",
+        "Heading4",
     ]
-    assert body(docx).find(".//w:numPr", NS) is None
+    off = [el.get(w("val")) for el in body(docx).iterfind(".//w:numPr/w:numId", NS)]
+    assert off == ["0", "0", "0"], "the numbered heading styles are switched off for them"
     assert "3.2 Completion Criteria" in document_text(docx)
 
 
@@ -72,10 +75,10 @@ def test_numbering_definitions_are_real_word_numbering() -> None:
     numbering = part_xml(docx, "word/numbering.xml")
     formats = {
         lvl.get(w("ilvl")): lvl.find("w:numFmt", NS).get(w("val"))
-        for lvl in numbering.find("w:abstractNum", NS).iterfind("w:lvl", NS)
+        for lvl in numbering.findall("w:abstractNum", NS)[1].iterfind("w:lvl", NS)
     }
-    assert formats["0"] == "decimal"
-    assert formats["1"] == "lowerLetter"
+    assert formats["0"] == "lowerLetter"
+    assert formats["1"] == "lowerRoman"
     assert {el.get(w("val")) for el in numbering.iterfind(".//w:numFmt", NS)} >= {"bullet"}
     assert "1." not in document_text(docx).split("\n")[0], "numbers are not typed into the text"
     levels = [el.get(w("val")) for el in body(docx).iterfind(".//w:numPr/w:ilvl", NS)]
@@ -90,7 +93,8 @@ def test_bullet_lists_each_get_an_instance() -> None:
     ids = _num_ids(docx)
     assert len(ids) == 5 and len(set(ids)) == 2
     numbering = part_xml(docx, "word/numbering.xml")
-    assert numbering.find(".//w:lvl/w:numFmt", NS).get(w("val")) == "bullet"
+    bullet = numbering.findall("w:abstractNum", NS)[-1]
+    assert bullet.find("w:lvl/w:numFmt", NS).get(w("val")) == "bullet"
 
 
 def test_numbering_restarts_in_every_exhibit_of_a_pack() -> None:
@@ -226,7 +230,7 @@ def test_hyperlinks_are_real_relationships() -> None:
 
 def test_raw_html_and_special_characters_stay_literal() -> None:
     docx = render_exhibit(exhibit('R&D <Asia> | "Ltd" <b>x</b> &amp; 5 < 6'))
-    assert document_text(docx) == 'R&D <Asia> | "Ltd" <b>x</b> & 5 < 6'
+    assert document_text(docx) == "R&D <Asia> | \u201cLtd\u201d <b>x</b> & 5 < 6"
     xml = parts(docx)["word/document.xml"].decode("utf-8")
     assert "R&amp;D &lt;Asia&gt;" in xml and "&amp;amp;" not in xml
 
@@ -309,7 +313,9 @@ def test_content_types_cover_every_part() -> None:
 def test_empty_documents_are_still_valid(markdown: str) -> None:
     docx = render_exhibit(exhibit(markdown))
     assert body(docx).find("w:sectPr", NS) is not None
-    assert "word/numbering.xml" not in parts(docx)
+    numbering = part_xml(docx, "word/numbering.xml")
+    assert numbering.find("w:num", NS).get(w("numId")) == "1", "only the reference's outline"
+    assert len(numbering.findall("w:num", NS)) == 1
 
 
 def test_a_checklist_stays_on_one_page_with_its_lead_in() -> None:
