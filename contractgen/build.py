@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -148,8 +149,14 @@ def render_deal(
     """Render every requested document of one deal into memory: file name → bytes."""
     from contractgen.library.assemble import assemble_spec
 
+    from contractgen.record import record_files
+
     exhibits = assemble_spec(loaded, options.libraries)  # type: ignore[arg-type]
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes] = record_files(
+        loaded.spec,  # type: ignore[attr-defined]
+        str(loaded.source),  # type: ignore[attr-defined]
+        exhibits,
+    )
     if "md" in options.formats:
         for exhibit in exhibits:
             files[f"{exhibit.key}.md"] = exhibit.markdown_file.encode("utf-8")
@@ -189,8 +196,37 @@ def deal_folder(output: Path, deal_id: str) -> Path:
 
 @contextlib.contextmanager
 def _deal_lock(root: Path, name: str) -> Iterator[None]:
-    """An exclusive lock per deal, so two builds of one deal wait for each other."""
+    """An exclusive lock per deal, so two builds of one deal wait for each other.
+
+    The lock file exists only while a build holds it: it is removed before the lock is let go,
+    also when the build fails or is interrupted, so the output folder keeps nothing but the
+    deals. A build that waited on a file removed meanwhile finds it gone (another inode at the
+    path, or none) and locks afresh, so two builds never hold "the" lock at once.
+    """
     lock_path = root / f".{name}.lock"
+    while True:
+        fh = _open_lock(lock_path)
+        try:
+            _lock(fh)
+            try:
+                current = os.stat(lock_path, follow_symlinks=False)
+            except FileNotFoundError:
+                current = None
+            if current is not None and current.st_ino == os.fstat(fh.fileno()).st_ino:
+                break
+        except BaseException:
+            fh.close()
+            raise
+        fh.close()  # the file this build waited on was removed by the holder: try again
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock_path)
+        fh.close()
+
+
+def _open_lock(lock_path: Path) -> io.BufferedRandom:
     if lock_path.is_symlink():
         raise UserError(
             str(lock_path),
@@ -201,19 +237,18 @@ def _deal_lock(root: Path, name: str) -> Iterator[None]:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
     except OSError as exc:
         raise UserError(str(lock_path), f"cannot create the lock file: {exc.strerror}") from None
-    fh = os.fdopen(fd, "a+b")
+    return os.fdopen(fd, "r+b")
+
+
+def _lock(fh: io.BufferedRandom) -> None:
     try:
-        try:
-            import fcntl
+        import fcntl
 
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-        except ImportError:  # pragma: no cover - Windows: msvcrt locks a byte range instead
-            import msvcrt
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+    except ImportError:  # pragma: no cover - Windows: msvcrt locks a byte range instead
+        import msvcrt
 
-            msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)
-        yield
-    finally:
-        fh.close()
+        msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)
 
 
 def _umask() -> int:

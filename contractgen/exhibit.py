@@ -50,8 +50,10 @@ class Exhibit:
     date: str = ""
     """The exhibit's own date (ISO ``YYYY-MM-DD``), used for the document's created/modified
     dates when ``SOURCE_DATE_EPOCH`` is not set."""
-    signatories: tuple[tuple[str, str, str], ...] = ()
-    """(party, name, title) of each signatory, for the document properties."""
+    page_label: str = ""
+    """What the footer calls this document: "Exhibit D", "Exhibit D, Appendix 1"."""
+    spec_sha256: str = ""
+    """SHA-256 of the spec text the exhibit was assembled from (a document property)."""
 
     @property
     def markdown_file(self) -> str:

@@ -33,6 +33,7 @@ from contractgen.docx.document import DocumentBuilder
 from contractgen.docx.properties import DocProperties
 from contractgen.docx.reference import DEFAULT_REFERENCE, load_reference
 from contractgen.exhibit import Exhibit
+from contractgen.record import document_properties
 
 __all__ = ["DEFAULT_REFERENCE", "render_documents", "render_exhibit", "render_pack"]
 
@@ -96,6 +97,8 @@ def _exhibit_properties(exhibit: Exhibit) -> DocProperties:
         company=exhibit.company,
         keywords=exhibit.keywords,
         revision=exhibit.revision,
+        date=exhibit.date,
+        custom=document_properties([exhibit]) if exhibit.clause_versions else (),
     )
 
 
@@ -136,4 +139,6 @@ def _pack_properties(exhibits: Sequence[Exhibit], title: str) -> DocProperties:
         company=next((e.company for e in exhibits if e.company), ""),
         keywords=tuple(keywords),
         revision=max(e.revision for e in exhibits),
+        date=max(e.date for e in exhibits),
+        custom=document_properties(exhibits) if any(e.clause_versions for e in exhibits) else (),
     )

@@ -37,19 +37,32 @@ from contractgen.docx.ooxml import (
     serialize,
     sub,
 )
-from contractgen.docx.package import Package, Relationship, build_time, serialize_rels
-from contractgen.docx.properties import DocProperties, app_xml, core_xml
-from contractgen.docx.reference import MAIN_PART, NUMBERING_PART, Reference
+from contractgen.docx.package import Package, Relationship, serialize_rels
+from contractgen.docx.properties import (
+    CT_CUSTOM,
+    CUSTOM_PART,
+    RT_CUSTOM,
+    DocProperties,
+    app_xml,
+    core_xml,
+    custom_xml,
+    document_time,
+)
+from contractgen.docx.reference import MAIN_PART, NUMBERING_PART, Reference, section_text_width
 from contractgen.docx.renderer import new_document_state, render_markdown
 from contractgen.exhibit import Exhibit
 
-FOOTER_RID = "rIdFooter1"
 _SECT_PR_HEAD = frozenset({W.headerReference, W.footerReference, W.footnotePr, W.endnotePr})
 
 
 def header_rid(index: int) -> str:
     """Relationship id of the header of section ``index`` (0-based)."""
     return f"rIdHeader{index + 1}"
+
+
+def footer_rid(index: int) -> str:
+    """Relationship id of the footer of section ``index`` (0-based)."""
+    return f"rIdFooter{index + 1}"
 
 
 @dataclass(frozen=True)
@@ -60,22 +73,50 @@ class SectionRefs:
     footer: str
 
 
+PAPER_SIZES = {"letter": (12240, 15840), "a4": (11906, 16838)}
+"""Page width and height of each paper size, portrait, in twentieths of a point."""
+
+
+def paper_section(reference: Reference, paper: str) -> etree._Element:
+    """The reference's section properties on ``paper`` (its margins and orientation kept)."""
+    parsed = parse(reference.sect_pr)
+    size = PAPER_SIZES.get(paper)
+    pg_sz = parsed.find(W.pgSz)
+    if size is None or pg_sz is None:
+        return parsed
+    width, height = size
+    if pg_sz.get(W.orient) == "landscape":
+        width, height = height, width
+    pg_sz.set(W.w, str(width))
+    pg_sz.set(W.h, str(height))
+    return parsed
+
+
+def text_width(reference: Reference, paper: str) -> int:
+    """The width between the margins on ``paper`` (tables are laid out to it)."""
+    if paper not in PAPER_SIZES:
+        return reference.text_width
+    return section_text_width(paper_section(reference, paper))
+
+
 def section_properties(
     reference: Reference,
     index: int,
     refs: SectionRefs | None,
     *,
     even_and_odd: bool | None = None,
+    paper: str = "",
 ) -> etree._Element:
-    """The ``w:sectPr`` of exhibit ``index``: the reference's page setup, a new page, and refs.
+    """The ``w:sectPr`` of exhibit ``index``: its paper, a new page, page 1, and refs.
 
-    Page numbers run on through a pack ("Page 7 of 23"), so only the first section may keep a
-    restart value from the reference. When the document's settings ask for separate even-page
-    headers (``even_and_odd``, by default the reference's setting), the even pages get the same
-    header and footer; otherwise they would inherit the previous section's.
+    Each exhibit and appendix numbers its own pages ("Exhibit D – page 3 of 12"), so every
+    section restarts at 1, and takes its own paper size, so a Letter cover and an A4 exhibit
+    each print right. When the document's settings ask for separate even-page headers
+    (``even_and_odd``, by default the reference's setting), the even pages get the same header
+    and footer; otherwise they would inherit the previous section's.
     """
     sect_pr = root(W.sectPr)  # declares w: and r: once, for the references added below
-    parsed = parse(reference.sect_pr)
+    parsed = paper_section(reference, paper)
     for attr, value in parsed.attrib.items():
         sect_pr.set(attr, value)
     sect_pr.extend(list(parsed))
@@ -96,9 +137,16 @@ def section_properties(
         head += 1
     section_type = etree.SubElement(sect_pr, W.type, {W.val: "nextPage"})
     sect_pr.insert(head, section_type)
-    if index > 0:
-        for pg_num in sect_pr.findall(W.pgNumType):
-            pg_num.attrib.pop(W.start, None)
+    if refs is not None:
+        pg_num = sect_pr.find(W.pgNumType)
+        if pg_num is None:
+            pg_num = etree.Element(W.pgNumType)
+            # Schema order: …, pgMar, paperSrc, pgBorders, lnNumType, pgNumType, cols, …
+            after = [t for t in (W.pgSz, W.pgMar, W.paperSrc, W.pgBorders, W.lnNumType)]
+            anchor = max((sect_pr.index(e) for t in after for e in sect_pr.findall(t)), default=-1)
+            sect_pr.insert(anchor + 1, pg_num)
+        pg_num.set(W.start, "1")
+    del index
     return sect_pr
 
 
@@ -203,8 +251,13 @@ class DocumentBuilder:
             raise RuntimeError("the document has been packaged; start a new DocumentBuilder")
         if self.headers:
             self._close_section(len(self.headers) - 1)
+        self.state.text_width = text_width(self.reference, exhibit.paper)
         render_markdown(exhibit.markdown, self.state, self.body, exhibit.anchors)
-        self.headers.append(HeaderInfo(exhibit.title, exhibit.deal_id, exhibit.version))
+        self.headers.append(
+            HeaderInfo(
+                exhibit.title, exhibit.deal_id, exhibit.version, exhibit.page_label, exhibit.paper
+            )
+        )
 
     def adopt(self, other: DocumentBuilder) -> None:
         """Append the exhibit ``other`` rendered, and has packaged, as this document's next section.
@@ -250,12 +303,14 @@ class DocumentBuilder:
         self.headers.extend(other.headers)
 
     def _close_section(self, index: int) -> None:
-        sect_pr = section_properties(self.reference, index, self._refs(index))
+        sect_pr = section_properties(
+            self.reference, index, self._refs(index), paper=self.headers[index].paper
+        )
         attach_to_last_paragraph(self.body, sect_pr, self._section_start)
         self._section_start = len(self.body)
 
     def _refs(self, index: int) -> SectionRefs:
-        return SectionRefs(header_rid(index), FOOTER_RID)
+        return SectionRefs(header_rid(index), footer_rid(index))
 
     def package(self, props: DocProperties, *, last_section_in_paragraph: bool = False) -> Package:
         """The finished package; call once, after the last :meth:`add_exhibit`.
@@ -270,7 +325,11 @@ class DocumentBuilder:
         if last_section_in_paragraph:
             self._close_section(last)
         else:
-            self.body.append(section_properties(self.reference, last, self._refs(last)))
+            self.body.append(
+                section_properties(
+                    self.reference, last, self._refs(last), paper=self.headers[last].paper
+                )
+            )
         ref = self.reference
         package = Package()
         for name, data in ref.parts.items():
@@ -280,27 +339,29 @@ class DocumentBuilder:
         if numbering is not None:
             package.put(NUMBERING_PART, numbering, CT_NUMBERING)
             rels.append(Relationship("rIdNumbering", RT_NUMBERING, "numbering.xml"))
-        footer = footer_xml(LineStyle.footer(ref.styles), ref.text_width)
-        package.put("word/footer1.xml", footer, CT_FOOTER)
-        rels.append(Relationship(FOOTER_RID, RT_FOOTER, "footer1.xml"))
         for index, info in enumerate(self.headers):
+            width = text_width(ref, info.paper)
             name = f"header{index + 1}.xml"
-            header = header_xml(info, LineStyle.header(ref.styles), ref.text_width)
+            header = header_xml(info, LineStyle.header(ref.styles), width)
             package.put("word/" + name, header, CT_HEADER)
             rels.append(Relationship(header_rid(index), RT_HEADER, name))
+            name = f"footer{index + 1}.xml"
+            footer = footer_xml(LineStyle.footer(ref.styles), width, info.page_label)
+            package.put("word/" + name, footer, CT_FOOTER)
+            rels.append(Relationship(footer_rid(index), RT_FOOTER, name))
         rels.extend(self.state.links.relationships())
         package.put("word/_rels/document.xml.rels", serialize_rels(rels))
         package.put(MAIN_PART, serialize(without_dangling_refs(self.document)), CT_DOCUMENT)
-        package.put("docProps/core.xml", core_xml(props, build_time()), CT_CORE)
+        package.put("docProps/core.xml", core_xml(props, document_time(props.date)), CT_CORE)
         package.put("docProps/app.xml", app_xml(props), CT_APP)
-        package.put(
-            "_rels/.rels",
-            serialize_rels(
-                [
-                    Relationship("rId1", RT_OFFICE_DOCUMENT, MAIN_PART),
-                    Relationship("rId2", RT_CORE, "docProps/core.xml"),
-                    Relationship("rId3", RT_APP, "docProps/app.xml"),
-                ]
-            ),
-        )
+        package_rels = [
+            Relationship("rId1", RT_OFFICE_DOCUMENT, MAIN_PART),
+            Relationship("rId2", RT_CORE, "docProps/core.xml"),
+            Relationship("rId3", RT_APP, "docProps/app.xml"),
+        ]
+        custom = custom_xml(props)
+        if custom is not None:
+            package.put(CUSTOM_PART, custom, CT_CUSTOM)
+            package_rels.append(Relationship("rId4", RT_CUSTOM, CUSTOM_PART))
+        package.put("_rels/.rels", serialize_rels(package_rels))
         return package

@@ -165,7 +165,7 @@ def _prepare(package: Package, *, source: str, label: str) -> Reference:
         styles=style_map,
         styles_part=styles_name,
         sect_pr=serialize(sect_pr),
-        text_width=_text_width(sect_pr),
+        text_width=section_text_width(sect_pr),
         numbering=numbering,
         outline_abstract=outline,
         even_and_odd_headers=setting_on(settings_root, W.evenAndOddHeaders),
@@ -242,7 +242,7 @@ def _default_section() -> etree._Element:
     return parse(_default_section_bytes())
 
 
-def _text_width(sect_pr: etree._Element) -> int:
+def section_text_width(sect_pr: etree._Element) -> int:
     """Page width minus the side margins and gutter, as Word lays out the text column."""
     pg_sz = sect_pr.find(W.pgSz)
     pg_mar = sect_pr.find(W.pgMar)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from dataclasses import replace
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -32,9 +33,11 @@ from contractgen.library.context import (
 from contractgen.library.env import render
 from contractgen.library.loader import Library, load_library
 from contractgen.library.markdown import escape_md, tidy, unescape_md
+from contractgen.library.paper import paper_size
 from contractgen.library.publish import publish_markdown
 from contractgen.library.selection import Plan, plan_document
 from contractgen.library.specpaths import path_index
+from contractgen.record import spec_sha256
 from contractgen.outline import (
     REF_NUMBER,
     Anchor,
@@ -98,8 +101,20 @@ def _assemble(library: Library, loaded: Any) -> list[Exhibit]:
             (keys[clause.id], markdown, (clause,), _appendix_anchors(plan, clause, markdown))
         )
     targets = {a.bookmark: (key, a) for key, _, _, anchors in documents for a in anchors}
+    common = {
+        "paper": paper_size(spec),
+        "date": spec.deal.effective_date.isoformat(),
+        "spec_sha256": spec_sha256(str(getattr(loaded, "source", ""))),
+    }
+    label = spec.deal.exhibit.label
     return [
-        _exhibit(spec, key, markdown, clauses, anchors, publish_markdown(markdown, key, targets))
+        replace(
+            _exhibit(
+                spec, key, markdown, clauses, anchors, publish_markdown(markdown, key, targets)
+            ),
+            page_label=label if key == MAIN_KEY else f"{label}, {plan.label(clauses[0].id)}",
+            **common,
+        )
         for key, markdown, clauses, anchors in documents
     ]
 

@@ -270,11 +270,11 @@ def test_header_names_the_exhibit_deal_and_version() -> None:
     assert int(tab.get(w("pos"))) == load_reference(None).text_width
 
 
-def test_footer_has_page_and_numpages_fields() -> None:
+def test_footer_has_page_and_sectionpages_fields() -> None:
     docx = render_exhibit(sample_exhibit())
     footer = part_xml(docx, "word/footer1.xml")
     instructions = [t.text.strip() for t in footer.iterfind(".//w:instrText", NS)]
-    assert instructions == ["PAGE", "NUMPAGES"]
+    assert instructions == ["PAGE", "SECTIONPAGES"]
     kinds = [f.get(w("fldCharType")) for f in footer.iterfind(".//w:fldChar", NS)]
     assert kinds == ["begin", "separate", "end"] * 2
     assert "".join(footer.itertext()).startswith("Confidential")
