@@ -148,7 +148,6 @@ def render_deal(
 ) -> dict[str, bytes]:
     """Render every requested document of one deal into memory: file name → bytes."""
     from contractgen.library.assemble import assemble_spec
-
     from contractgen.record import record_files
 
     exhibits = assemble_spec(loaded, options.libraries)  # type: ignore[arg-type]

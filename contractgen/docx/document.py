@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from contractgen.docx.forms import MC_IGNORABLE, MC_NS, W14_NS
 from contractgen.docx.headerfooter import HeaderInfo, LineStyle, footer_xml, header_xml
 from contractgen.docx.numbering import NumberingRegistry
 from contractgen.docx.ooxml import (
@@ -24,6 +25,7 @@ from contractgen.docx.ooxml import (
     CT_FOOTER,
     CT_HEADER,
     CT_NUMBERING,
+    NSMAP,
     R_ID,
     RT_APP,
     RT_CORE,
@@ -238,7 +240,11 @@ class DocumentBuilder:
             ),
             on_warning,
         )
-        self.document = root(W.document)
+        self.document = etree.Element(
+            W.document, nsmap={**NSMAP, "w14": W14_NS, "mc": MC_NS}
+        )
+        # Word 2010's content controls (checkboxes) live in w14; older readers may skip them.
+        self.document.set(MC_IGNORABLE, "w14")
         self.body = sub(self.document, W.body)
         self.headers: list[HeaderInfo] = []
         self._section_start = 0
@@ -346,7 +352,12 @@ class DocumentBuilder:
             package.put("word/" + name, header, CT_HEADER)
             rels.append(Relationship(header_rid(index), RT_HEADER, name))
             name = f"footer{index + 1}.xml"
-            footer = footer_xml(LineStyle.footer(ref.styles), width, info.page_label)
+            footer = footer_xml(
+                LineStyle.footer(ref.styles),
+                width,
+                info.page_label,
+                whole_document=len(self.headers) == 1,
+            )
             package.put("word/" + name, footer, CT_FOOTER)
             rels.append(Relationship(footer_rid(index), RT_FOOTER, name))
         rels.extend(self.state.links.relationships())

@@ -76,8 +76,14 @@ def header_xml(info: HeaderInfo, style: LineStyle, text_width: int) -> bytes:
     return serialize(hdr)
 
 
-def footer_xml(style: LineStyle, text_width: int, page_label: str = "") -> bytes:
-    """The ``w:ftr`` part of one exhibit: confidentiality and "Exhibit D – page X of Y"."""
+def footer_xml(
+    style: LineStyle, text_width: int, page_label: str = "", *, whole_document: bool = False
+) -> bytes:
+    """The ``w:ftr`` part of one exhibit: confidentiality and "Exhibit D – page X of Y".
+
+    ``whole_document``: the exhibit is the whole file, so Y is ``NUMPAGES``, which every reader
+    computes (LibreOffice 7 does not compute ``SECTIONPAGES`` and shows its cached value).
+    """
     ftr = root(W.ftr)
     p = _line(ftr, style, text_width)
     _text_run(p, CONFIDENTIAL)
@@ -85,7 +91,7 @@ def footer_xml(style: LineStyle, text_width: int, page_label: str = "") -> bytes
     _text_run(p, f"{xml_safe(page_label)} \u2013 page " if page_label else "Page ")
     _field(p, "PAGE")
     _text_run(p, " of ")
-    _field(p, "SECTIONPAGES")
+    _field(p, "NUMPAGES" if whole_document else "SECTIONPAGES")
     return serialize(ftr)
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from contractgen.docx.context import BlockContext
+from contractgen.docx.forms import BLANK_RUN, INLINE_BLANK, add_text_control, is_area, is_blank
 from contractgen.docx.ooxml import R_ID, XML_SPACE, W, sub, val
 from contractgen.docx.styles import StyleMap
 from contractgen.mdtree import Node
@@ -293,6 +294,9 @@ def _run(parent: etree._Element, fmt: RunFormat, text: str, styles: StyleMap) ->
             sub(r_pr, W.iCs)
         if len(r_pr) == 0:
             run.remove(r_pr)
+    if not fmt.code and "______" in text:
+        _with_blanks(parent, run, fmt, text, styles)
+        return
     if "\n" not in text and "\t" not in text:
         _t(run, text)
         return
@@ -304,6 +308,30 @@ def _run(parent: etree._Element, fmt: RunFormat, text: str, styles: StyleMap) ->
                 sub(run, W.tab)
             if piece:
                 _t(run, piece)
+
+
+def _with_blanks(
+    parent: etree._Element, run: etree._Element, fmt: RunFormat, text: str, styles: StyleMap
+) -> None:
+    """Text with blanks to fill in: each blank becomes a plain-text content control.
+
+    A blank that is a table cell's whole text fills the cell (the cell is the box to write in);
+    a blank inside a sentence shows as an underlined gap.
+    """
+    parent.remove(run)
+    whole = is_blank(text)
+    for piece in BLANK_RUN.split(text):
+        if not piece:
+            continue
+        if BLANK_RUN.fullmatch(piece):
+            shown = " " if whole else INLINE_BLANK
+            control_run = add_text_control(parent, multiline=is_area(piece), shown=shown)
+            if not whole:
+                r_pr = etree.Element(W.rPr)
+                sub(r_pr, W.u, {W.val: "single"})
+                control_run.insert(0, r_pr)
+        else:
+            _run(parent, fmt, piece, styles)
 
 
 def add_field(

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from lxml import etree
 
 from contractgen.docx.context import BlockContext, BlockHandler, DocumentState
+from contractgen.docx.forms import add_checkbox
 from contractgen.docx.inline import (
     PLAIN,
     RunFormat,
@@ -30,10 +31,10 @@ from contractgen.docx.inline import (
     plain_text,
     split_segments,
 )
-from contractgen.docx.lists import item_paragraph, render_list
+from contractgen.docx.lists import BALLOT_BOX_CHECKED, item_paragraph, render_list
 from contractgen.docx.numbering import NumberingRegistry
 from contractgen.docx.ooxml import W, sub, xml_safe
-from contractgen.docx.paragraphs import Indent, add_paragraph
+from contractgen.docx.paragraphs import Indent, add_paragraph, keep_with_next
 from contractgen.docx.styles import StyleMap
 from contractgen.docx.tables import render_table
 from contractgen.mdparse import parse_tokens
@@ -107,6 +108,8 @@ def _heading(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
         style = ctx.doc.styles.heading(level)
         if style in ctx.doc.styles.numbered_headings:
             numbering = (0, 0)  # numId 0: "no numbering" overrides the style
+    if len(parent) and _is_style(parent[-1], ctx.doc.styles.checklist):
+        keep_with_next(parent[-1])  # a checklist stays with the sign-off heading after it
     p = add_paragraph(parent, style=style, numbering=numbering, bidi=is_rtl(text))
     if anchor is None:
         emit(p, segments, ctx.doc.styles)
@@ -125,6 +128,11 @@ def _heading(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     emit(p, after, ctx.doc.styles)
 
 
+def _is_style(element: etree._Element, style: str) -> bool:
+    found = element.find(f"{W.pPr}/{W.pStyle}") if element.tag == W.p else None
+    return found is not None and found.get(W.val) == style
+
+
 def _typed_number(text: str, anchor: Anchor | None) -> int:
     """Length of the number typed before a numbered heading's title ("3. ", "3.2 "), or 0."""
     if anchor is None or not anchor.numbered:
@@ -140,7 +148,8 @@ def _paragraph(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     bidi = is_rtl(plain_text(segments))
     if ctx.checkbox is not None:
         p = item_paragraph(ctx, parent, bidi=bidi)
-        segments = [(PLAIN, ctx.checkbox + "\t"), *lstrip(segments)]
+        add_checkbox(p, ctx.checkbox == BALLOT_BOX_CHECKED)
+        segments = [(PLAIN, "\t"), *lstrip(segments)]
     elif ctx.numbering is not None:
         p = item_paragraph(ctx, parent, bidi=bidi)
     else:

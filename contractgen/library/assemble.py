@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,6 @@ from contractgen.library.paper import paper_size
 from contractgen.library.publish import publish_markdown
 from contractgen.library.selection import Plan, plan_document
 from contractgen.library.specpaths import path_index
-from contractgen.record import spec_sha256
 from contractgen.outline import (
     REF_NUMBER,
     Anchor,
@@ -47,6 +46,7 @@ from contractgen.outline import (
     heading_slug,
     ref_href,
 )
+from contractgen.record import spec_sha256
 
 MAIN_KEY = "sla-exhibit"
 _MAX_DEFINITION_PASSES = 5

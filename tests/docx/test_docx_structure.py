@@ -107,7 +107,7 @@ def test_numbering_restarts_in_every_exhibit_of_a_pack() -> None:
     assert [_start(nums[i]) for i in dict.fromkeys(ids)] == [("0", "1"), ("0", "4"), ("0", "1")] * 2
 
 
-def test_task_items_are_ballot_box_lines_without_numbering() -> None:
+def test_task_items_are_checkbox_controls_without_numbering() -> None:
     docx = render_exhibit(construct_exhibit("task_list"))
     checklist = [
         p
@@ -119,8 +119,16 @@ def test_task_items_are_ballot_box_lines_without_numbering() -> None:
     for p in checklist:
         assert p.find("w:pPr/w:numPr", NS) is None
         assert p.find(".//w:tab", NS) is not None
-    starts = [p.find(".//w:t", NS).text for p in checklist]
-    assert starts == ["☐", "☐", "☑", "☐"]
+    boxes = [p.find("w:sdt", NS) for p in checklist]
+    assert all(box is not None for box in boxes), "each line starts with a content control"
+    w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+    checked = [box.find(f"w:sdtPr/{w14}checkbox/{w14}checked", NS) for box in boxes]
+    assert [c.get(f"{w14}val") for c in checked] == ["0", "0", "1", "0"]
+    assert [box.find(".//w:t", NS).text for box in boxes] == ["☐", "☐", "☒", "☐"]
+    root = part_xml(docx, "word/document.xml")
+    assert root.nsmap["w14"] == w14.strip("{}")
+    ignorable = root.get("{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable")
+    assert "w14" in ignorable.split()
     text = document_text(docx)
     assert "[ ]" not in text and "[x]" not in text
 
@@ -270,11 +278,17 @@ def test_header_names_the_exhibit_deal_and_version() -> None:
     assert int(tab.get(w("pos"))) == load_reference(None).text_width
 
 
-def test_footer_has_page_and_sectionpages_fields() -> None:
+def test_footer_counts_the_pages_of_its_own_document() -> None:
     docx = render_exhibit(sample_exhibit())
     footer = part_xml(docx, "word/footer1.xml")
     instructions = [t.text.strip() for t in footer.iterfind(".//w:instrText", NS)]
-    assert instructions == ["PAGE", "SECTIONPAGES"]
+    assert instructions == ["PAGE", "NUMPAGES"], "a single exhibit is the whole file"
+    pack = render_pack([sample_exhibit(), sample_exhibit()], title="Pack")
+    for name in ("word/footer1.xml", "word/footer2.xml"):
+        fields = [t.text.strip() for t in part_xml(pack, name).iterfind(".//w:instrText", NS)]
+        assert fields == ["PAGE", "SECTIONPAGES"], "in a pack each exhibit counts its own pages"
+    starts = [el.get(w("start")) for el in body(pack).iterfind(".//w:sectPr/w:pgNumType", NS)]
+    assert starts == ["1", "1"]
     kinds = [f.get(w("fldCharType")) for f in footer.iterfind(".//w:fldChar", NS)]
     assert kinds == ["begin", "separate", "end"] * 2
     assert "".join(footer.itertext()).startswith("Confidential")
