@@ -240,9 +240,7 @@ class DocumentBuilder:
             ),
             on_warning,
         )
-        self.document = etree.Element(
-            W.document, nsmap={**NSMAP, "w14": W14_NS, "mc": MC_NS}
-        )
+        self.document = etree.Element(W.document, nsmap={**NSMAP, "w14": W14_NS, "mc": MC_NS})
         # Word 2010's content controls (checkboxes) live in w14; older readers may skip them.
         self.document.set(MC_IGNORABLE, "w14")
         self.body = sub(self.document, W.body)

@@ -3,8 +3,8 @@
 Ordinary items become ``List Paragraph`` paragraphs whose first paragraph references the list's
 ``w:num`` (see :mod:`contractgen.docx.numbering`); further paragraphs of the item are indented to
 the item's text. Task items (``- [ ] …``) are sign-off lines, not list entries: a ``Checklist``
-paragraph beginning with a checkbox content control (☐, ☒ when checked) and a tab, with a hanging indent so
-wrapped text lines up after the box and nothing else precedes it.
+paragraph beginning with a checkbox content control (☐, ☒ when checked) and a tab, with a
+hanging indent so wrapped text lines up after the box and nothing else precedes it.
 """
 
 from __future__ import annotations

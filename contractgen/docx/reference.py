@@ -173,9 +173,7 @@ def _prepare(package: Package, *, source: str, label: str) -> Reference:
     )
 
 
-def _outline_abstract(
-    numbering: bytes | None, styles: etree._Element, heading: str
-) -> int | None:
+def _outline_abstract(numbering: bytes | None, styles: etree._Element, heading: str) -> int | None:
     """The abstract numbering definition behind ``heading``'s ``numPr``, if it has one."""
     num_id = style_num_id(styles_by_id(styles), heading)
     if numbering is None or num_id in (None, "0"):
