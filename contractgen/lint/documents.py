@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from contractgen.lint.markup import plain
 
 if TYPE_CHECKING:
+
     from contractgen.exhibit import Exhibit
 
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")

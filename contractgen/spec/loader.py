@@ -184,7 +184,8 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
         col = at - (text.rfind("\n", 0, at) + 1) + 1
         raise UserError(
             name,
-            f"character U+{code:04X} cannot be stored in a deal spec or a Word document; remove it",
+            f"character U+{code:04X} cannot be stored in a deal spec or a Word document; "
+            "remove it",
             line,
             col,
         ) from None
@@ -255,7 +256,8 @@ def _explain_yaml_problem(problem: str, at: str, context: str = "", first: Any =
         return "a tab character cannot indent YAML; use spaces"
     if "invalid Unicode character escape" in problem:
         return (
-            "this escape is not a character a document can hold (a lone surrogate such as \\ud800?)"
+            "this escape is not a character a document can hold "
+            "(a lone surrogate such as \\ud800?)"
         )
     return problem[0].upper() + problem[1:] if problem else "YAML syntax error"
 

@@ -95,27 +95,9 @@ replacement = st.one_of(
     st.decimals(allow_nan=False, places=2, min_value=-10, max_value=200).map(str),
     st.text(max_size=12),
     st.sampled_from(
-        [
-            "2h",
-            "0h",
-            "4 business hours",
-            "3 business days",
-            "150%",
-            "99.5%",
-            "USD 5,000",
-            "P0",
-            "P9",
-            "mon",
-            "2027-01-01",
-            "America/Los_Angeles",
-            "Mars/Olympus",
-            "quarter",
-            "metadata",
-            [],
-            {},
-            {"metadata": 1},
-            ["mon", "mon"],
-        ]
+        ["2h", "0h", "4 business hours", "3 business days", "150%", "99.5%", "USD 5,000",
+         "P0", "P9", "mon", "2027-01-01", "America/Los_Angeles", "Mars/Olympus", "quarter",
+         "metadata", [], {}, {"metadata": 1}, ["mon", "mon"]]
     ),
 )
 

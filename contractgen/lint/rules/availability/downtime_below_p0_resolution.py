@@ -70,5 +70,5 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
 
 
 def _span(resolution: Duration, hours: Decimal) -> str:
-    """ ", up to 72 hours" for a business-clock target; nothing for a wall-clock one."""
+    """", up to 72 hours" for a business-clock target; nothing for a wall-clock one."""
     return f", up to {hours_text(hours)}" if is_business(resolution) else ""
