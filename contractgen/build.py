@@ -56,6 +56,8 @@ class BuildOptions:
     """Lint each deal first with this policy (``build --lint``); None: do not lint."""
     strict: bool = False
     """With ``lint``: warnings reject a deal too, not only errors."""
+    toc: bool = False
+    """A table of contents in each exhibit's Word document."""
 
 
 @dataclass
@@ -130,6 +132,7 @@ def inputs_hash(spec_bytes: bytes, options: BuildOptions) -> str:
     h = hashlib.sha256()
     h.update(__version__.encode())
     h.update(",".join(options.formats).encode())
+    h.update(b"toc" if options.toc else b"-")
     h.update(hashlib.sha256(spec_bytes).digest())
     h.update(_folder_fingerprint([BUILTIN_LIBRARY, *options.libraries]).encode())
     for extra in (options.reference_docx, options.cover):
@@ -169,6 +172,7 @@ def render_deal(
             cover=options.cover,
             title=f"{spec.deal.exhibit.label} — {spec.deal.title}",
             on_warning=on_warning,
+            toc=options.toc,
         )
         for exhibit, data in zip(exhibits, singles, strict=True):
             files[f"{exhibit.key}.docx"] = data

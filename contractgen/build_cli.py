@@ -87,6 +87,11 @@ from contractgen.errors import EXIT_BUG, EXIT_FINDINGS, EXIT_USAGE
     is_flag=True,
     help="With --lint: warnings also stop a deal from being written.",
 )
+@click.option(
+    "--toc/--no-toc",
+    default=None,
+    help="A table of contents (a Word TOC field) in each exhibit.  [default: config, else off]",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-deal lines.")
 def build(
     specs: tuple[Path, ...],
@@ -100,6 +105,7 @@ def build(
     changed_only: bool,
     lint_first: bool,
     strict: bool,
+    toc: bool | None,
     quiet: bool,
 ) -> None:
     """Write the SLA exhibits of one or more deals (files or folders of specs).
@@ -130,6 +136,7 @@ def build(
         changed_only=changed_only,
         lint=policy,
         strict=strict,
+        toc=config.toc if toc is None else toc,
     )
     _check_inputs(options)
     paths = expand_specs(specs)

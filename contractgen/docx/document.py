@@ -52,6 +52,7 @@ from contractgen.docx.properties import (
 )
 from contractgen.docx.reference import MAIN_PART, NUMBERING_PART, Reference, section_text_width
 from contractgen.docx.renderer import new_document_state, render_markdown
+from contractgen.docx.toc import toc_elements, with_update_fields
 from contractgen.exhibit import Exhibit
 
 _SECT_PR_HEAD = frozenset({W.headerReference, W.footerReference, W.footnotePr, W.endnotePr})
@@ -226,9 +227,15 @@ class DocumentBuilder:
         on_warning: Callable[[str], None] | None = None,
         *,
         reference_warnings: bool = True,
+        toc: bool = False,
     ) -> None:
-        """``reference_warnings=False``: the caller has already reported the reference's."""
+        """``reference_warnings=False``: the caller has already reported the reference's.
+
+        ``toc``: each exhibit with numbered clauses gets a table of contents before its first.
+        """
         self.reference = reference
+        self.toc = toc
+        self._has_toc = False
         if on_warning is not None and reference_warnings:
             for message in reference.warnings:
                 on_warning(message)
@@ -256,7 +263,10 @@ class DocumentBuilder:
         if self.headers:
             self._close_section(len(self.headers) - 1)
         self.state.text_width = text_width(self.reference, exhibit.paper)
+        start = len(self.body)
         render_markdown(exhibit.markdown, self.state, self.body, exhibit.anchors)
+        if self.toc:
+            self._insert_toc(exhibit, start)
         self.headers.append(
             HeaderInfo(
                 exhibit.title, exhibit.deal_id, exhibit.version, exhibit.page_label, exhibit.paper
@@ -305,6 +315,21 @@ class DocumentBuilder:
                     mark.set(W.id, str(int(mark.get(W.id, "0")) + bookmark_offset))
             self.body.append(element)
         self.headers.extend(other.headers)
+        self._has_toc = self._has_toc or other._has_toc
+
+    def _insert_toc(self, exhibit: Exhibit, start: int) -> None:
+        """A table of contents before the exhibit's first numbered clause, if it has one."""
+        first = next((a for a in exhibit.anchors if a.numbered), None)
+        if first is None:
+            return
+        for index in range(start, len(self.body)):
+            element = self.body[index]
+            mark = element.find(W.bookmarkStart)
+            if mark is not None and mark.get(W.name) == first.bookmark:
+                for offset, item in enumerate(toc_elements(exhibit.anchors, self.state.styles)):
+                    self.body.insert(index + offset, item)
+                self._has_toc = True
+                return
 
     def _close_section(self, index: int) -> None:
         sect_pr = section_properties(
@@ -337,6 +362,8 @@ class DocumentBuilder:
         ref = self.reference
         package = Package()
         for name, data in ref.parts.items():
+            if self._has_toc and name == ref.settings_part:
+                data = with_update_fields(data)
             package.put(name, data, ref.content_types.get(name))
         rels = list(ref.doc_rels)
         numbering = self.state.numbering.build(ref.numbering)

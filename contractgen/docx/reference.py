@@ -71,6 +71,8 @@ class Reference:
     styles: StyleMap
     styles_part: str
     """Name of the (completed) styles part in :attr:`parts`."""
+    settings_part: str
+    """Name of the settings part in :attr:`parts` (empty: the reference has none)."""
     sect_pr: bytes
     """The body's section properties, without header or footer references."""
     text_width: int
@@ -133,6 +135,7 @@ def _prepare(package: Package, *, source: str, label: str) -> Reference:
     doc_rels: list[Relationship] = []
     numbering: bytes | None = None
     settings_root = None
+    settings_part = ""
     for rel in rels:
         if rel.external:
             continue
@@ -147,6 +150,7 @@ def _prepare(package: Package, *, source: str, label: str) -> Reference:
             continue
         if rel.type == RT_SETTINGS:
             settings_root = parse(package.parts[name])
+            settings_part = name
         doc_rels.append(Relationship(f"rId{len(doc_rels) + 1}", rel.type, _relative_to_word(name)))
         _carry(package, name, parts, content_types)
 
@@ -164,6 +168,7 @@ def _prepare(package: Package, *, source: str, label: str) -> Reference:
         doc_rels=tuple(doc_rels),
         styles=style_map,
         styles_part=styles_name,
+        settings_part=settings_part,
         sect_pr=serialize(sect_pr),
         text_width=section_text_width(sect_pr),
         numbering=numbering,

@@ -129,7 +129,11 @@ def _heading(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
 
 
 def _is_style(element: etree._Element, style: str) -> bool:
-    found = element.find(f"{W.pPr}/{W.pStyle}") if element.tag == W.p else None
+    """Whether ``element`` is a paragraph of ``style`` in this section (one that ends the
+    previous exhibit's section is on another page and keeps with nothing here)."""
+    if element.tag != W.p or element.find(f"{W.pPr}/{W.sectPr}") is not None:
+        return False
+    found = element.find(f"{W.pPr}/{W.pStyle}")
     return found is not None and found.get(W.val) == style
 
 

@@ -46,6 +46,8 @@ ROLES: tuple[StyleRole, ...] = (
     StyleRole("checklist", "paragraph", ("Checklist",)),
     StyleRole("header", "paragraph", ("header",)),
     StyleRole("footer", "paragraph", ("footer",)),
+    StyleRole("toc1", "paragraph", ("toc 1",)),
+    StyleRole("toc2", "paragraph", ("toc 2",)),
     StyleRole("code", "character", ("Inline Code", "Verbatim Char", "HTML Code")),
     StyleRole("hyperlink", "character", ("Hyperlink",)),
     StyleRole("table", "table", ("Contract Table", "Table Grid", "Table")),
@@ -66,6 +68,8 @@ class StyleMap:
     checklist: str
     header: str
     footer: str
+    toc1: str
+    toc2: str
     code: str
     hyperlink: str
     table: str
