@@ -35,6 +35,7 @@ from contractgen.docx.document import (
     DocumentBuilder,
     SectionRefs,
     attach_to_paragraph,
+    last_page,
     section_properties,
     text_width,
 )
@@ -199,9 +200,10 @@ def _add_headers_and_footers(master: WordDocument, builder: DocumentBuilder) -> 
     for info in builder.headers:
         width = text_width(ref, info.paper)
         header = new_part("header", CT_HEADER, header_xml(info, header_style, width), RT_HEADER)
-        footer = new_part(
-            "footer", CT_FOOTER, footer_xml(footer_style, width, info.page_label), RT_FOOTER
+        footer_part = footer_xml(
+            footer_style, width, info.page_label, last_page=last_page(len(refs))
         )
+        footer = new_part("footer", CT_FOOTER, footer_part, RT_FOOTER)
         refs.append(SectionRefs(header, footer))
     return refs
 

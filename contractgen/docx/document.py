@@ -63,6 +63,11 @@ def header_rid(index: int) -> str:
     return f"rIdHeader{index + 1}"
 
 
+def last_page(index: int) -> str:
+    """The hidden bookmark on the last paragraph of section ``index`` (0-based)."""
+    return f"_LastPage{index + 1}"
+
+
 def footer_rid(index: int) -> str:
     """Relationship id of the footer of section ``index`` (0-based)."""
     return f"rIdFooter{index + 1}"
@@ -336,7 +341,18 @@ class DocumentBuilder:
             self.reference, index, self._refs(index), paper=self.headers[index].paper
         )
         attach_to_last_paragraph(self.body, sect_pr, self._section_start)
+        self._mark_last_page(self.body[-1], index)
         self._section_start = len(self.body)
+
+    def _mark_last_page(self, paragraph: etree._Element, index: int) -> None:
+        """Bookmark the section's last paragraph: its page number is the section's page count."""
+        bookmark_id = str(self.state.next_bookmark_id())
+        p_pr = paragraph.find(W.pPr)
+        at = 1 if p_pr is not None and paragraph.index(p_pr) == 0 else 0
+        paragraph.insert(
+            at, etree.Element(W.bookmarkStart, {W.id: bookmark_id, W.name: last_page(index)})
+        )
+        paragraph.insert(at + 1, etree.Element(W.bookmarkEnd, {W.id: bookmark_id}))
 
     def _refs(self, index: int) -> SectionRefs:
         return SectionRefs(header_rid(index), footer_rid(index))
@@ -354,6 +370,10 @@ class DocumentBuilder:
         if last_section_in_paragraph:
             self._close_section(last)
         else:
+            if last > 0:
+                if not len(self.body) or self.body[-1].tag != W.p:
+                    sub(self.body, W.p)
+                self._mark_last_page(self.body[-1], last)
             self.body.append(
                 section_properties(
                     self.reference, last, self._refs(last), paper=self.headers[last].paper
@@ -381,7 +401,7 @@ class DocumentBuilder:
                 LineStyle.footer(ref.styles),
                 width,
                 info.page_label,
-                whole_document=len(self.headers) == 1,
+                last_page=last_page(index) if len(self.headers) > 1 else None,
             )
             package.put("word/" + name, footer, CT_FOOTER)
             rels.append(Relationship(footer_rid(index), RT_FOOTER, name))

@@ -284,9 +284,12 @@ def test_footer_counts_the_pages_of_its_own_document() -> None:
     instructions = [t.text.strip() for t in footer.iterfind(".//w:instrText", NS)]
     assert instructions == ["PAGE", "NUMPAGES"], "a single exhibit is the whole file"
     pack = render_pack([sample_exhibit(), sample_exhibit()], title="Pack")
-    for name in ("word/footer1.xml", "word/footer2.xml"):
+    for index, name in enumerate(("word/footer1.xml", "word/footer2.xml"), start=1):
         fields = [t.text.strip() for t in part_xml(pack, name).iterfind(".//w:instrText", NS)]
-        assert fields == ["PAGE", "SECTIONPAGES"], "in a pack each exhibit counts its own pages"
+        # in a pack each exhibit counts its own pages: the page of its last paragraph
+        assert fields == ["PAGE", f"PAGEREF _LastPage{index}"]
+        marks = [m.get(w("name")) for m in body(pack).iter(w("bookmarkStart"))]
+        assert f"_LastPage{index}" in marks
     starts = [el.get(w("start")) for el in body(pack).iterfind(".//w:sectPr/w:pgNumType", NS)]
     assert starts == ["1", "1"]
     kinds = [f.get(w("fldCharType")) for f in footer.iterfind(".//w:fldChar", NS)]
