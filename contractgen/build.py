@@ -251,7 +251,7 @@ def _lock(fh: io.BufferedRandom) -> None:
     except ImportError:  # pragma: no cover - Windows: msvcrt locks a byte range instead
         import msvcrt
 
-        msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
 
 
 def _umask() -> int:

@@ -196,7 +196,7 @@ def _add_headers_and_footers(master: WordDocument, builder: DocumentBuilder) -> 
     styles = master.styles.element
     header_style = LineStyle(*ensure_style(styles, source, "paragraph", "header"))
     footer_style = LineStyle(*ensure_style(styles, source, "paragraph", "footer"))
-    refs = []
+    refs: list[SectionRefs] = []
     for info in builder.headers:
         width = text_width(ref, info.paper)
         header = new_part("header", CT_HEADER, header_xml(info, header_style, width), RT_HEADER)

@@ -115,7 +115,9 @@ def _heading(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
         emit(p, segments, ctx.doc.styles)
         return
     if anchor.numbered:
-        before, marked, after = [], segments, []
+        before: list[Segment] = []
+        after: list[Segment] = []
+        marked = segments
     else:  # an appendix title: the bookmark spans "Appendix 1", what a reference shows
         at = plain_text(segments).find(anchor.label)
         before, rest = split_segments(segments, at)
