@@ -69,6 +69,8 @@ def add_text_control(parent: etree._Element, *, multiline: bool, shown: str) -> 
 
 def is_blank(text: str) -> bool:
     """Whether ``text`` is only a blank to fill in."""
+    if "______" not in text:
+        return False
     stripped = text.strip()
     return len(stripped) >= 6 and set(stripped) == {"_"}
 

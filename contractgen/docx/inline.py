@@ -199,6 +199,8 @@ def smarten(segments: list[Segment]) -> list[Segment]:
     a dash (or at the start), and closes anywhere else; the previous segment's last character
     counts, so ``"**Term**"`` gets an opening quote before the bold run.
     """
+    if not any('"' in text or "'" in text for _, text in segments):
+        return segments
     out: list[Segment] = []
     previous = " "
     for fmt, text in segments:
