@@ -105,3 +105,35 @@ def test_case_study_numbers_and_references_resolve_in_libreoffice(pdfs: dict[str
     assert "Error! Reference source not found" not in text
     pages = re.findall(r"Exhibit D, Appendix 2 – page (\d+) of (\d+)", text)
     assert pages and pages[0] == ("1", str(len(pages))), "each appendix counts its own pages"
+
+
+def test_libreoffice_keeps_the_content_controls(tmp_path: Path) -> None:
+    """Opened and saved again by LibreOffice, the checklist keeps its checkbox and text controls."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    import zipfile
+
+    exhibits = assemble_spec(load_spec(CASE_STUDY))
+    source = tmp_path / "checklist.docx"
+    source.write_bytes(render_documents(exhibits, title="Case study")[0][1])
+    out = tmp_path / "saved"
+    result = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    xml = zipfile.ZipFile(out / "checklist.docx").read("word/document.xml").decode("utf-8")
+    assert xml.count("<w14:checkbox>") == 5
+    assert xml.count("<w:text/>") >= 10
