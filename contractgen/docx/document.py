@@ -9,7 +9,6 @@ pack is one document rendered in one pass, not separate files glued together.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -182,34 +181,36 @@ def attach_to_paragraph(paragraph: etree._Element, sect_pr: etree._Element) -> N
         p_pr.append(sect_pr)
 
 
-def without_dangling_refs(document: etree._Element) -> etree._Element:
-    """``document``, or a copy whose REF fields to bookmarks it lacks are plain text.
+def serialize_without_dangling_refs(document: etree._Element) -> bytes:
+    """``document`` serialised with its REF fields to bookmarks it lacks as plain text.
 
     An exhibit refers to its appendices, which are other files: in the pack the bookmarks are
     there and the references stay fields; in the exhibit's own file a field would turn into
     "Error! Reference source not found." the first time Word updates it, so only its cached
-    text is kept. The original is left alone because the pack adopts its elements.
+    text is kept. The field runs are taken out for serialising and put back afterwards, because
+    the pack adopts these very elements.
     """
     names = {m.get(W.name) for m in document.iter(W.bookmarkStart)}
-
-    def dangling(instr: etree._Element) -> bool:
+    removed: list[tuple[etree._Element, int, etree._Element]] = []
+    for instr in list(document.iter(W.instrText)):
         target = _ref_target(instr)
-        return target is not None and target not in names
-
-    if not any(dangling(i) for i in document.iter(W.instrText)):
-        return document
-    copy_ = copy.deepcopy(document)
-    for instr in [i for i in copy_.iter(W.instrText) if dangling(i)]:
+        if target is None or target in names:
+            continue
         run = instr.getparent()
-        parent = run.getparent()
         separate = run.getnext()
         end = separate.getnext() if separate is not None else None
         while end is not None and not _is_field_char(end, "end"):
             end = end.getnext()
         for element in (run.getprevious(), run, separate, end):
             if element is not None:
+                parent = element.getparent()
+                removed.append((parent, parent.index(element), element))
                 parent.remove(element)
-    return copy_
+    try:
+        return serialize(document)
+    finally:
+        for parent, index, element in reversed(removed):
+            parent.insert(index, element)
 
 
 def _is_field_char(run: etree._Element, kind: str) -> bool:
@@ -407,7 +408,7 @@ class DocumentBuilder:
             rels.append(Relationship(footer_rid(index), RT_FOOTER, name))
         rels.extend(self.state.links.relationships())
         package.put("word/_rels/document.xml.rels", serialize_rels(rels))
-        package.put(MAIN_PART, serialize(without_dangling_refs(self.document)), CT_DOCUMENT)
+        package.put(MAIN_PART, serialize_without_dangling_refs(self.document), CT_DOCUMENT)
         package.put("docProps/core.xml", core_xml(props, document_time(props.date)), CT_CORE)
         package.put("docProps/app.xml", app_xml(props), CT_APP)
         package_rels = [
