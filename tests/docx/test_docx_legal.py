@@ -309,3 +309,48 @@ def test_every_word_file_carries_its_provenance() -> None:
     _, singles, pack = _case_study()
     for data in (*singles, pack):
         assert "docProps/custom.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+
+
+def test_table_of_contents_is_a_toc_field_with_its_entries_written() -> None:
+    from contractgen.docx import render_exhibit
+
+    exhibits, _, _ = _case_study()
+    docx = render_exhibit(exhibits[0], toc=True)
+    fields = [(i, r) for i, r in _fields(docx) if i.startswith("TOC ")]
+    assert len(fields) == 1 and '\\o "2-3"' in fields[0][0]
+    entries = [a for a in exhibits[0].anchors if a.numbered and a.level <= 1]
+    paragraphs = _styled(docx, "TOC1") + _styled(docx, "TOC2")
+    assert len(paragraphs) == len(entries)
+    assert fields[0][1].startswith("1Definitions and Interpretation1.1Defined Terms")
+    links = [h.get(w("anchor")) for p in paragraphs for h in p.iterfind("w:hyperlink", NS)]
+    assert sorted(links) == sorted(a.bookmark for a in entries)
+    settings = part_xml(docx, "word/settings.xml")
+    assert settings.find("w:updateFields", NS).get(w("val")) == "true"
+    order = [el for el in body(docx).iter(w("p"))]
+    styles = [p.find("w:pPr/w:pStyle", NS) for p in order]
+    names = [st.get(w("val")) if st is not None else "" for st in styles]
+    last_entry = max(i for i, n in enumerate(names) if n in ("TOC1", "TOC2"))
+    first_clause = next(
+        i
+        for i, p in enumerate(order)
+        if names[i] == "Heading2" and p.find("w:bookmarkStart", NS) is not None
+    )
+    assert last_entry < first_clause, "the contents come before the first clause"
+    assert part_xml(_case_study()[1][0], "word/settings.xml").find("w:updateFields", NS) is None
+
+
+def test_paper_defaults_by_the_deals_country() -> None:
+    from types import SimpleNamespace as NS_
+
+    from contractgen.library.paper import paper_size
+
+    def spec(paper: str | None, holidays: object, zone: str) -> object:
+        calendar = NS_(holidays=holidays, timezone=zone)
+        return NS_(deal=NS_(paper=paper), calendar=calendar)
+
+    assert paper_size(spec(None, "US-CA", "Europe/Berlin")) == "letter"
+    assert paper_size(spec(None, ["CA-ON"], "")) == "letter"
+    assert paper_size(spec(None, "NL", "America/New_York")) == "a4", "the calendar decides"
+    assert paper_size(spec(None, None, "America/Chicago")) == "letter"
+    assert paper_size(spec(None, None, "America/Mexico_City")) == "a4"
+    assert paper_size(spec("a4", "US-NY", "")) == "a4", "the spec's own choice wins"
