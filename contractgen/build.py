@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -62,6 +63,8 @@ class BuildOptions:
     findings are reported and the deal is written anyway (plain ``build``)."""
     strict: bool = False
     """With ``lint``: warnings reject a deal too, not only errors."""
+    toc: bool = False
+    """A table of contents in each exhibit's Word document."""
 
 
 @dataclass
@@ -120,6 +123,7 @@ def inputs_hash(spec_bytes: bytes, options: BuildOptions) -> str:
     h = hashlib.sha256()
     h.update(__version__.encode())
     h.update(",".join(options.formats).encode())
+    h.update(b"toc" if options.toc else b"-")
     h.update(hashlib.sha256(spec_bytes).digest())
     h.update(_folder_fingerprint([BUILTIN_LIBRARY, *options.libraries]).encode())
     for extra in (options.reference_docx, options.cover):
@@ -140,13 +144,15 @@ def render_deal(
     exhibits: Sequence[Exhibit] | None = None,
 ) -> dict[str, bytes]:
     """Render every requested document of one deal into memory: file name → bytes
-    (``exhibits``: already assembled by the caller)."""
+    (``exhibits``: already assembled by the caller), with the deal's build record."""
+    from contractgen.record import record_files
+
     if exhibits is None:
         exhibits = assemble_exhibits(loaded, options.libraries)
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes] = record_files(loaded.spec, str(loaded.source), exhibits)
     if "md" in options.formats:
         for exhibit in exhibits:
-            files[f"{exhibit.key}.md"] = exhibit.markdown.encode("utf-8")
+            files[f"{exhibit.key}.md"] = exhibit.markdown_file.encode("utf-8")
     if "docx" in options.formats:
         from contractgen.docx import render_documents
 
@@ -157,6 +163,7 @@ def render_deal(
             cover=options.cover,
             title=f"{spec.deal.exhibit.label} — {spec.deal.title}",
             on_warning=on_warning,
+            toc=options.toc,
         )
         for exhibit, data in zip(exhibits, singles, strict=True):
             files[f"{exhibit.key}.docx"] = data
@@ -183,8 +190,37 @@ def deal_folder(output: Path, deal_id: str) -> Path:
 
 @contextlib.contextmanager
 def _deal_lock(root: Path, name: str) -> Iterator[None]:
-    """An exclusive lock per deal, so two builds of one deal wait for each other."""
+    """An exclusive lock per deal, so two builds of one deal wait for each other.
+
+    The lock file exists only while a build holds it: it is removed before the lock is let go,
+    also when the build fails or is interrupted, so the output folder keeps nothing but the
+    deals. A build that waited on a file removed meanwhile finds it gone (another inode at the
+    path, or none) and locks afresh, so two builds never hold "the" lock at once.
+    """
     lock_path = root / f".{name}.lock"
+    while True:
+        fh = _open_lock(lock_path)
+        try:
+            _lock(fh)
+            try:
+                current = os.stat(lock_path, follow_symlinks=False)
+            except FileNotFoundError:
+                current = None
+            if current is not None and current.st_ino == os.fstat(fh.fileno()).st_ino:
+                break
+        except BaseException:
+            fh.close()
+            raise
+        fh.close()  # the file this build waited on was removed by the holder: try again
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock_path)
+        fh.close()
+
+
+def _open_lock(lock_path: Path) -> io.BufferedRandom:
     if lock_path.is_symlink():
         raise UserError(
             str(lock_path),
@@ -195,7 +231,10 @@ def _deal_lock(root: Path, name: str) -> Iterator[None]:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
     except OSError as exc:
         raise UserError(str(lock_path), f"cannot create the lock file: {exc.strerror}") from None
-    fh = os.fdopen(fd, "a+b")
+    return os.fdopen(fd, "r+b")
+
+
+def _lock(fh: io.BufferedRandom) -> None:
     try:
         if sys.platform == "win32":  # pragma: no cover - msvcrt locks a byte range instead
             import msvcrt
@@ -205,9 +244,8 @@ def _deal_lock(root: Path, name: str) -> Iterator[None]:
             import fcntl
 
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-        yield
-    finally:
-        fh.close()
+    except OSError as exc:
+        raise UserError(str(fh.name), f"cannot lock the output folder: {exc.strerror}") from None
 
 
 def publish(folder: Path, files: dict[str, bytes]) -> None:

@@ -76,6 +76,11 @@ from contractgen.specfiles import expand_specs
     is_flag=True,
     help="With --lint: warnings also stop a deal from being written.",
 )
+@click.option(
+    "--toc/--no-toc",
+    default=None,
+    help="A table of contents (a Word TOC field) in each exhibit.  [default: config, else off]",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-deal lines.")
 def build(
     specs: tuple[Path, ...],
@@ -89,6 +94,7 @@ def build(
     changed_only: bool,
     lint_first: bool,
     strict: bool,
+    toc: bool | None,
     quiet: bool,
 ) -> None:
     """Write the SLA exhibits of one or more deals (files or folders of specs).
@@ -117,6 +123,7 @@ def build(
         lint=policy,
         lint_rejects=lint_first,
         strict=strict,
+        toc=config.toc if toc is None else toc,
     )
     _check_inputs(options)
     paths = expand_specs(specs)

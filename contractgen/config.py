@@ -11,6 +11,7 @@ library = ["clauses/acme"]          # company clause folders, layered over the b
 reference-docx = "styles/acme.docx" # house style for Word output
 cover = "legal/master-agreement.docx"
 output = "out"
+toc = true                          # a table of contents in each exhibit (build --toc)
 
 [lint]                                # read by contractgen lint: see its documentation
 ```
@@ -26,7 +27,7 @@ from typing import Any
 from contractgen.errors import UserError
 
 CONFIG_FILE = "contractgen.toml"
-BUILD_KEYS = {"library", "reference-docx", "cover", "output", "lint"}
+BUILD_KEYS = {"library", "reference-docx", "cover", "output", "lint", "toc"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class ProjectConfig:
     reference_docx: Path | None = None
     cover: Path | None = None
     output: Path | None = None
+    toc: bool = False
+    """Put a table of contents in each exhibit's Word document."""
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -106,6 +109,13 @@ def _toml_position(message: str, text: str) -> tuple[int, int]:
     return 0, 0
 
 
+def _flag(table: dict[str, Any], key: str, source: Path) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise UserError(str(source), f"{key} must be true or false, e.g. {key} = true")
+    return value
+
+
 def load_project_config(path: Path | None = None) -> ProjectConfig:
     """Read the given configuration file, or find the nearest one; empty settings if none."""
     if path is not None:
@@ -138,6 +148,7 @@ def load_project_config(path: Path | None = None) -> ProjectConfig:
         reference_docx=_path(table, "reference-docx", base, source),
         cover=_path(table, "cover", base, source),
         output=_path(table, "output", base, source),
+        toc=_flag(table, "toc", source),
         raw=table,
     )
 

@@ -1,7 +1,8 @@
 """The hand-off between assembly and the renderers.
 
 Assembly turns a deal spec and the clause library into :class:`Exhibit` objects: Markdown text
-plus the metadata a Word document needs (title, header text, core properties). The Markdown is
+plus the metadata a Word document needs (title, header text, core properties, the anchors of
+its numbered headings). The Markdown is
 complete on its own (it is also written as a ``.md`` file), so the DOCX renderer never needs the
 spec or the clause library.
 """
@@ -9,6 +10,8 @@ spec or the clause library.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from contractgen.outline import Anchor
 
 
 @dataclass(frozen=True)
@@ -35,3 +38,24 @@ class Exhibit:
     """Word ``revision`` property."""
     clause_versions: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     """(clause id, version) pairs this document was assembled from, in document order."""
+    anchors: tuple[Anchor, ...] = ()
+    """The headings other text refers to (numbered clauses, the appendix title), in order."""
+    published: str = ""
+    """The text of the ``.md`` file: cross-references as links to heading anchors, operative
+    list items labelled (a), (b)… Empty: the same as :attr:`markdown`."""
+    layer_of: tuple[tuple[str, str], ...] = ()
+    """(clause id, library layer) pairs, for the build record."""
+    paper: str = ""
+    """``letter`` or ``a4``; empty: the reference document's page size."""
+    date: str = ""
+    """The exhibit's own date (ISO ``YYYY-MM-DD``), used for the document's created/modified
+    dates when ``SOURCE_DATE_EPOCH`` is not set."""
+    page_label: str = ""
+    """What the footer calls this document: "Exhibit D", "Exhibit D, Appendix 1"."""
+    spec_sha256: str = ""
+    """SHA-256 of the spec text the exhibit was assembled from (a document property)."""
+
+    @property
+    def markdown_file(self) -> str:
+        """What is written to the ``.md`` file."""
+        return self.published or self.markdown

@@ -29,10 +29,12 @@ from contractgen.docx.ooxml import (  # noqa: E402
     CT_CORE,
     CT_DOCUMENT,
     CT_FONT_TABLE,
+    CT_NUMBERING,
     CT_SETTINGS,
     CT_STYLES,
     RT_APP,
     RT_CORE,
+    RT_NUMBERING,
     RT_OFFICE_DOCUMENT,
     RT_SETTINGS,
     RT_STYLES,
@@ -70,6 +72,10 @@ MARGIN_BOTTOM = 1418
 HEADER_DISTANCE = 709
 FOOTER_DISTANCE = 567
 
+# The clause outline: numbering definition 0, instance 1, linked to Heading 2, 3 and 4.
+OUTLINE_ABSTRACT = 0
+OUTLINE_NUM = 1
+
 # Hanging indent of a checklist line: the ballot box sits in it, the text wraps to it.
 CHECK_INDENT = 425
 
@@ -85,8 +91,8 @@ def _fonts(name: str) -> str:
 STYLES = f"""<w:styles {W_DECL}>
 <w:docDefaults>
   <w:rPrDefault><w:rPr>{_fonts(BODY_FONT)}<w:color w:val="{TEXT}"/>
-    <w:sz w:val="21"/><w:szCs w:val="21"/>
-    <w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
+    <w:sz w:val="22"/><w:szCs w:val="22"/>
+    <w:lang w:val="en-GB" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
   <w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr>
   </w:pPrDefault>
 </w:docDefaults>
@@ -121,6 +127,7 @@ STYLES = f"""<w:styles {W_DECL}>
   <w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
   <w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/>
   <w:pPr><w:keepNext/><w:keepLines/>
+    <w:numPr><w:ilvl w:val="0"/><w:numId w:val="{OUTLINE_NUM}"/></w:numPr>
     <w:spacing w:before="320" w:after="120" w:line="240" w:lineRule="auto"/>
     <w:outlineLvl w:val="1"/></w:pPr>
   <w:rPr><w:b/><w:bCs/><w:color w:val="{NAVY}"/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr>
@@ -129,9 +136,34 @@ STYLES = f"""<w:styles {W_DECL}>
   <w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
   <w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/>
   <w:pPr><w:keepNext/><w:keepLines/>
+    <w:numPr><w:ilvl w:val="1"/><w:numId w:val="{OUTLINE_NUM}"/></w:numPr>
     <w:spacing w:before="220" w:after="80" w:line="240" w:lineRule="auto"/>
     <w:outlineLvl w:val="2"/></w:pPr>
   <w:rPr><w:b/><w:bCs/><w:color w:val="{BLUE}"/><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr>
+</w:style>
+<w:style w:type="paragraph" w:styleId="Heading4">
+  <w:name w:val="heading 4"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+  <w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/>
+  <w:pPr><w:keepNext/><w:keepLines/>
+    <w:numPr><w:ilvl w:val="2"/><w:numId w:val="{OUTLINE_NUM}"/></w:numPr>
+    <w:spacing w:before="160" w:after="60" w:line="240" w:lineRule="auto"/>
+    <w:outlineLvl w:val="3"/></w:pPr>
+  <w:rPr><w:b/><w:bCs/><w:i/><w:iCs/><w:color w:val="{BLUE}"/></w:rPr>
+</w:style>
+<w:style w:type="paragraph" w:styleId="TOC1">
+  <w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+  <w:uiPriority w:val="39"/><w:unhideWhenUsed/>
+  <w:pPr><w:tabs><w:tab w:val="left" w:pos="709"/>
+    <w:tab w:val="right" w:leader="dot" w:pos="{PAGE_WIDTH - 2 * MARGIN_SIDE}"/></w:tabs>
+    <w:spacing w:before="60" w:after="40"/></w:pPr>
+  <w:rPr><w:b/><w:bCs/></w:rPr>
+</w:style>
+<w:style w:type="paragraph" w:styleId="TOC2">
+  <w:name w:val="toc 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+  <w:uiPriority w:val="39"/><w:unhideWhenUsed/>
+  <w:pPr><w:tabs><w:tab w:val="left" w:pos="1418"/>
+    <w:tab w:val="right" w:leader="dot" w:pos="{PAGE_WIDTH - 2 * MARGIN_SIDE}"/></w:tabs>
+    <w:spacing w:after="20"/><w:ind w:left="709"/></w:pPr>
 </w:style>
 <w:style w:type="paragraph" w:styleId="ListParagraph">
   <w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="34"/>
@@ -264,6 +296,7 @@ def _document() -> str:
             _p("Heading2", "Heading 2: a numbered section"),
             code_run,
             _p("Heading3", "Heading 3: a numbered clause"),
+            _p("Heading4", "Heading 4: a numbered sub-clause"),
             _p("ListParagraph", "List Paragraph: the paragraph style of list items."),
             _p("Note", "Note: block quotes, used for notes and remarks."),
             checklist,
@@ -308,6 +341,20 @@ CORE = """<cp:coreProperties
 <dcterms:modified xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:modified>
 </cp:coreProperties>"""
 
+def _numbering() -> bytes:
+    """The clause outline, as the renderer defines it (one definition, two writers)."""
+    from lxml import etree
+
+    from contractgen.docx.numbering import outline_abstract
+    from contractgen.docx.ooxml import NSMAP, W, serialize, val
+
+    root = etree.Element(W.numbering, nsmap=NSMAP)
+    root.append(outline_abstract(OUTLINE_ABSTRACT, ("Heading2", "Heading3", "Heading4")))
+    num = etree.SubElement(root, W.num, {W.numId: str(OUTLINE_NUM)})
+    val(num, W.abstractNumId, OUTLINE_ABSTRACT)
+    return serialize(root)
+
+
 APP = """<Properties
  xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">
 <Application>contractgen</Application>
@@ -342,6 +389,7 @@ def build_reference() -> bytes:
                     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable",
                     "fontTable.xml",
                 ),
+                Relationship("rId4", RT_NUMBERING, "numbering.xml"),
             ]
         ),
     )
@@ -349,6 +397,7 @@ def build_reference() -> bytes:
     package.put("word/styles.xml", _xml(STYLES), CT_STYLES)
     package.put("word/settings.xml", _xml(SETTINGS), CT_SETTINGS)
     package.put("word/fontTable.xml", _xml(FONT_TABLE), CT_FONT_TABLE)
+    package.put("word/numbering.xml", _numbering(), CT_NUMBERING)
     package.put("docProps/core.xml", _xml(CORE), CT_CORE)
     package.put("docProps/app.xml", _xml(APP), CT_APP)
     return package.to_bytes(when=FIXED_DATE)

@@ -14,11 +14,14 @@ return the complete file as bytes, byte-identical for identical input (the calle
 
 Decisions a reader of the output may wonder about:
 
-* Headings keep the numbers typed in the Markdown and never get Word numbering (a reference
-  style that numbers headings is switched off for them, with a warning).
+* Clause headings (the exhibit's anchors) are numbered by Word's clause outline, linked to the
+  heading styles and restarted in each exhibit; their typed numbers are dropped. Other
+  headings keep their text and switch a numbered style off. References are REF fields.
+* Optionally (``toc``) a table of contents: a TOC field whose entries are already filled in.
 * A thematic break (``---``) is a thin rule, not a page break; new pages start only between
   exhibits.
-* Page numbers run on through a pack ("Page 7 of 23"); each exhibit has its own header.
+* Each exhibit and appendix numbers its own pages ("Exhibit D – page 3 of 12") and has its
+  own header, footer and paper size.
 * With a cover document, the cover is the master: its styles win where names clash, so the pack
   reads as one document (see :mod:`contractgen.docx.compose`).
 * Raw HTML in the Markdown is contract text and is kept literally; images are not embedded.
@@ -33,6 +36,7 @@ from contractgen.docx.document import DocumentBuilder
 from contractgen.docx.properties import DocProperties
 from contractgen.docx.reference import DEFAULT_REFERENCE, load_reference
 from contractgen.exhibit import Exhibit
+from contractgen.record import document_properties
 
 __all__ = ["DEFAULT_REFERENCE", "render_documents", "render_exhibit", "render_pack"]
 
@@ -42,13 +46,15 @@ def render_exhibit(
     *,
     reference: Path | None = None,
     on_warning: Callable[[str], None] | None = None,
+    toc: bool = False,
 ) -> bytes:
-    """One exhibit as a complete .docx.
+    """One exhibit as a complete .docx (``toc``: with a table of contents).
 
     Raises :class:`~contractgen.errors.UserError` for an unusable reference document;
     ``on_warning`` hears about styles the reference lacks and content Word cannot show.
     """
-    return _render_single(DocumentBuilder(load_reference(reference), on_warning), exhibit)
+    builder = DocumentBuilder(load_reference(reference), on_warning, toc=toc)
+    return _render_single(builder, exhibit)
 
 
 def render_documents(
@@ -58,6 +64,7 @@ def render_documents(
     cover: Path | None = None,
     title: str,
     on_warning: Callable[[str], None] | None = None,
+    toc: bool = False,
 ) -> tuple[list[bytes], bytes]:
     """Every exhibit as its own .docx, and the pack of them all: ``(exhibit files, pack)``.
 
@@ -68,11 +75,11 @@ def render_documents(
     if not exhibits:
         raise ValueError("render_documents needs at least one exhibit")
     ref = load_reference(reference)
-    pack = DocumentBuilder(ref, on_warning)
+    pack = DocumentBuilder(ref, on_warning, toc=toc)
     singles: list[bytes] = []
     for exhibit in exhibits:
         # The pack's builder has reported the reference's warnings; once is enough.
-        builder = DocumentBuilder(ref, on_warning, reference_warnings=False)
+        builder = DocumentBuilder(ref, on_warning, reference_warnings=False, toc=toc)
         singles.append(_render_single(builder, exhibit))
         pack.adopt(builder)
     props = _pack_properties(exhibits, title)
@@ -96,6 +103,8 @@ def _exhibit_properties(exhibit: Exhibit) -> DocProperties:
         company=exhibit.company,
         keywords=exhibit.keywords,
         revision=exhibit.revision,
+        date=exhibit.date,
+        custom=document_properties([exhibit]) if exhibit.clause_versions else (),
     )
 
 
@@ -136,4 +145,6 @@ def _pack_properties(exhibits: Sequence[Exhibit], title: str) -> DocProperties:
         company=next((e.company for e in exhibits if e.company), ""),
         keywords=tuple(keywords),
         revision=max(e.revision for e in exhibits),
+        date=max(e.date for e in exhibits),
+        custom=document_properties(exhibits) if any(e.clause_versions for e in exhibits) else (),
     )

@@ -35,7 +35,9 @@ from contractgen.docx.document import (
     DocumentBuilder,
     SectionRefs,
     attach_to_paragraph,
+    last_page,
     section_properties,
+    text_width,
 )
 from contractgen.docx.headerfooter import LineStyle, footer_xml, header_xml
 from contractgen.docx.numbering import nsid
@@ -58,11 +60,19 @@ from contractgen.docx.ooxml import (
 from contractgen.docx.package import (
     Package,
     Relationship,
-    build_time,
     resolve_target,
     serialize_rels,
 )
-from contractgen.docx.properties import DocProperties, app_xml, core_xml
+from contractgen.docx.properties import (
+    CT_CUSTOM,
+    CUSTOM_PART,
+    RT_CUSTOM,
+    DocProperties,
+    app_xml,
+    core_xml,
+    custom_xml,
+    document_time,
+)
 from contractgen.docx.reference import setting_on
 from contractgen.docx.styles import ensure_style
 from contractgen.errors import UserError
@@ -186,16 +196,16 @@ def _add_headers_and_footers(master: WordDocument, builder: DocumentBuilder) -> 
     styles = master.styles.element
     header_style = LineStyle(*ensure_style(styles, source, "paragraph", "header"))
     footer_style = LineStyle(*ensure_style(styles, source, "paragraph", "footer"))
-    footer = new_part("footer", CT_FOOTER, footer_xml(footer_style, ref.text_width), RT_FOOTER)
-    return [
-        SectionRefs(
-            new_part(
-                "header", CT_HEADER, header_xml(info, header_style, ref.text_width), RT_HEADER
-            ),
-            footer,
+    refs: list[SectionRefs] = []
+    for info in builder.headers:
+        width = text_width(ref, info.paper)
+        header = new_part("header", CT_HEADER, header_xml(info, header_style, width), RT_HEADER)
+        footer_part = footer_xml(
+            footer_style, width, info.page_label, last_page=last_page(len(refs))
         )
-        for info in builder.headers
-    ]
+        footer = new_part("footer", CT_FOOTER, footer_part, RT_FOOTER)
+        refs.append(SectionRefs(header, footer))
+    return refs
 
 
 def _fix_sections(
@@ -213,7 +223,13 @@ def _fix_sections(
     ours = holders[-exhibits:]
     for index, holder in enumerate(ours):
         old = holder.find(f"{W.pPr}/{W.sectPr}")
-        new = section_properties(builder.reference, index, refs[index], even_and_odd=even)
+        new = section_properties(
+            builder.reference,
+            index,
+            refs[index],
+            even_and_odd=even,
+            paper=builder.headers[index].paper,
+        )
         if index < exhibits - 1:
             old.getparent().replace(old, new)
             continue
@@ -238,19 +254,26 @@ def _fix_sections(
 
 def _set_properties(package: Package, props: DocProperties) -> None:
     """Replace the cover's property parts with the pack's, at the standard part names."""
-    rels = [r for r in package.rels("") if r.type not in (RT_CORE, RT_APP)]
+    ours = (RT_CORE, RT_APP, RT_CUSTOM)
+    rels = [r for r in package.rels("") if r.type not in ours]
     for rel in package.rels(""):
-        if rel.type in (RT_CORE, RT_APP) and not rel.external:
+        if rel.type in ours and not rel.external:
             name = rel.target.lstrip("/")
             package.parts.pop(name, None)
             package.content_types.pop(name, None)
     taken = {r.rid for r in rels}
-    for rel_type, target in ((RT_CORE, CORE_PART), (RT_APP, APP_PART)):
+    custom = custom_xml(props)
+    targets = [(RT_CORE, CORE_PART), (RT_APP, APP_PART)]
+    if custom is not None:
+        targets.append((RT_CUSTOM, CUSTOM_PART))
+    for rel_type, target in targets:
         n = 1
         while f"rId{n}" in taken:
             n += 1
         taken.add(f"rId{n}")
         rels.append(Relationship(f"rId{n}", rel_type, target))
     package.put("_rels/.rels", serialize_rels(rels))
-    package.put(CORE_PART, core_xml(props, build_time()), CT_CORE)
+    package.put(CORE_PART, core_xml(props, document_time(props.date)), CT_CORE)
     package.put(APP_PART, app_xml(props), CT_APP)
+    if custom is not None:
+        package.put(CUSTOM_PART, custom, CT_CUSTOM)

@@ -23,6 +23,7 @@ from contractgen.docx.ooxml import RT_HYPERLINK
 from contractgen.docx.package import Relationship
 from contractgen.docx.styles import StyleMap
 from contractgen.mdtree import Node
+from contractgen.outline import Anchor
 
 BlockHandler = Callable[[Node, "BlockContext", etree._Element], None]
 
@@ -62,7 +63,29 @@ class DocumentState:
     handlers: Mapping[str, BlockHandler]
     on_warning: Callable[[str], None] | None = None
     links: LinkRegistry = field(default_factory=LinkRegistry)
+    bookmark_count: int = 0
+    """Bookmarks written so far; the next bookmark's ``w:id``."""
+    anchors: Mapping[str, Anchor] = field(default_factory=dict)
+    """The exhibit being rendered: its numbered headings and title by heading text."""
+    outline_num: int | None = None
+    """The exhibit being rendered: its instance of the clause outline (allocated on first use)."""
     _warned: set[str] = field(default_factory=set)
+
+    def next_bookmark_id(self) -> int:
+        """A fresh bookmark id, unique in the document."""
+        self.bookmark_count += 1
+        return self.bookmark_count - 1
+
+    def outline(self) -> int:
+        """The clause outline instance of the exhibit being rendered."""
+        if self.outline_num is None:
+            self.outline_num = self.numbering.new_outline()
+        return self.outline_num
+
+    def start_exhibit(self, anchors: Mapping[str, Anchor]) -> None:
+        """Reset what belongs to one exhibit: its headings, its own clause numbering."""
+        self.anchors = anchors
+        self.outline_num = None
 
     def warn(self, message: str) -> None:
         """Report ``message`` once per document, however often the construct occurs."""

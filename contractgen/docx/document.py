@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from contractgen.docx.forms import MC_IGNORABLE, MC_NS, W14_NS
 from contractgen.docx.headerfooter import HeaderInfo, LineStyle, footer_xml, header_xml
 from contractgen.docx.numbering import NumberingRegistry
 from contractgen.docx.ooxml import (
@@ -23,6 +24,7 @@ from contractgen.docx.ooxml import (
     CT_FOOTER,
     CT_HEADER,
     CT_NUMBERING,
+    NSMAP,
     R_ID,
     RT_APP,
     RT_CORE,
@@ -36,19 +38,38 @@ from contractgen.docx.ooxml import (
     serialize,
     sub,
 )
-from contractgen.docx.package import Package, Relationship, build_time, serialize_rels
-from contractgen.docx.properties import DocProperties, app_xml, core_xml
-from contractgen.docx.reference import MAIN_PART, NUMBERING_PART, Reference
+from contractgen.docx.package import Package, Relationship, serialize_rels
+from contractgen.docx.properties import (
+    CT_CUSTOM,
+    CUSTOM_PART,
+    RT_CUSTOM,
+    DocProperties,
+    app_xml,
+    core_xml,
+    custom_xml,
+    document_time,
+)
+from contractgen.docx.reference import MAIN_PART, NUMBERING_PART, Reference, section_text_width
 from contractgen.docx.renderer import new_document_state, render_markdown
+from contractgen.docx.toc import toc_elements, with_update_fields
 from contractgen.exhibit import Exhibit
 
-FOOTER_RID = "rIdFooter1"
 _SECT_PR_HEAD = frozenset({W.headerReference, W.footerReference, W.footnotePr, W.endnotePr})
 
 
 def header_rid(index: int) -> str:
     """Relationship id of the header of section ``index`` (0-based)."""
     return f"rIdHeader{index + 1}"
+
+
+def last_page(index: int) -> str:
+    """The hidden bookmark on the last paragraph of section ``index`` (0-based)."""
+    return f"_LastPage{index + 1}"
+
+
+def footer_rid(index: int) -> str:
+    """Relationship id of the footer of section ``index`` (0-based)."""
+    return f"rIdFooter{index + 1}"
 
 
 @dataclass(frozen=True)
@@ -59,22 +80,50 @@ class SectionRefs:
     footer: str
 
 
+PAPER_SIZES = {"letter": (12240, 15840), "a4": (11906, 16838)}
+"""Page width and height of each paper size, portrait, in twentieths of a point."""
+
+
+def paper_section(reference: Reference, paper: str) -> etree._Element:
+    """The reference's section properties on ``paper`` (its margins and orientation kept)."""
+    parsed = parse(reference.sect_pr)
+    size = PAPER_SIZES.get(paper)
+    pg_sz = parsed.find(W.pgSz)
+    if size is None or pg_sz is None:
+        return parsed
+    width, height = size
+    if pg_sz.get(W.orient) == "landscape":
+        width, height = height, width
+    pg_sz.set(W.w, str(width))
+    pg_sz.set(W.h, str(height))
+    return parsed
+
+
+def text_width(reference: Reference, paper: str) -> int:
+    """The width between the margins on ``paper`` (tables are laid out to it)."""
+    if paper not in PAPER_SIZES:
+        return reference.text_width
+    return section_text_width(paper_section(reference, paper))
+
+
 def section_properties(
     reference: Reference,
     index: int,
     refs: SectionRefs | None,
     *,
     even_and_odd: bool | None = None,
+    paper: str = "",
 ) -> etree._Element:
-    """The ``w:sectPr`` of exhibit ``index``: the reference's page setup, a new page, and refs.
+    """The ``w:sectPr`` of exhibit ``index``: its paper, a new page, page 1, and refs.
 
-    Page numbers run on through a pack ("Page 7 of 23"), so only the first section may keep a
-    restart value from the reference. When the document's settings ask for separate even-page
-    headers (``even_and_odd``, by default the reference's setting), the even pages get the same
-    header and footer; otherwise they would inherit the previous section's.
+    Each exhibit and appendix numbers its own pages ("Exhibit D – page 3 of 12"), so every
+    section restarts at 1, and takes its own paper size, so a Letter cover and an A4 exhibit
+    each print right. When the document's settings ask for separate even-page headers
+    (``even_and_odd``, by default the reference's setting), the even pages get the same header
+    and footer; otherwise they would inherit the previous section's.
     """
     sect_pr = root(W.sectPr)  # declares w: and r: once, for the references added below
-    parsed = parse(reference.sect_pr)
+    parsed = paper_section(reference, paper)
     for attr, value in parsed.attrib.items():
         sect_pr.set(attr, value)
     sect_pr.extend(list(parsed))
@@ -95,9 +144,16 @@ def section_properties(
         head += 1
     section_type = etree.SubElement(sect_pr, W.type, {W.val: "nextPage"})
     sect_pr.insert(head, section_type)
-    if index > 0:
-        for pg_num in sect_pr.findall(W.pgNumType):
-            pg_num.attrib.pop(W.start, None)
+    if refs is not None:
+        pg_num = sect_pr.find(W.pgNumType)
+        if pg_num is None:
+            pg_num = etree.Element(W.pgNumType)
+            # Schema order: …, pgMar, paperSrc, pgBorders, lnNumType, pgNumType, cols, …
+            after = [t for t in (W.pgSz, W.pgMar, W.paperSrc, W.pgBorders, W.lnNumType)]
+            anchor = max((sect_pr.index(e) for t in after for e in sect_pr.findall(t)), default=-1)
+            sect_pr.insert(anchor + 1, pg_num)
+        pg_num.set(W.start, "1")
+    del index
     return sect_pr
 
 
@@ -125,6 +181,49 @@ def attach_to_paragraph(paragraph: etree._Element, sect_pr: etree._Element) -> N
         p_pr.append(sect_pr)
 
 
+def serialize_without_dangling_refs(document: etree._Element) -> bytes:
+    """``document`` serialised with its REF fields to bookmarks it lacks as plain text.
+
+    An exhibit refers to its appendices, which are other files: in the pack the bookmarks are
+    there and the references stay fields; in the exhibit's own file a field would turn into
+    "Error! Reference source not found." the first time Word updates it, so only its cached
+    text is kept. The field runs are taken out for serialising and put back afterwards, because
+    the pack adopts these very elements.
+    """
+    names = {m.get(W.name) for m in document.iter(W.bookmarkStart)}
+    removed: list[tuple[etree._Element, int, etree._Element]] = []
+    for instr in list(document.iter(W.instrText)):
+        target = _ref_target(instr)
+        if target is None or target in names:
+            continue
+        run = instr.getparent()
+        separate = run.getnext()
+        end = separate.getnext() if separate is not None else None
+        while end is not None and not _is_field_char(end, "end"):
+            end = end.getnext()
+        for element in (run.getprevious(), run, separate, end):
+            if element is not None:
+                parent = element.getparent()
+                removed.append((parent, parent.index(element), element))
+                parent.remove(element)
+    try:
+        return serialize(document)
+    finally:
+        for parent, index, element in reversed(removed):
+            parent.insert(index, element)
+
+
+def _is_field_char(run: etree._Element, kind: str) -> bool:
+    char = run.find(W.fldChar)
+    return char is not None and char.get(W.fldCharType) == kind
+
+
+def _ref_target(instr: etree._Element) -> str | None:
+    """The bookmark a ``REF`` field instruction names (``None`` for other fields)."""
+    words = (instr.text or "").split()
+    return words[1] if len(words) > 1 and words[0] == "REF" else None
+
+
 class DocumentBuilder:
     """Renders exhibits into one document and packages it."""
 
@@ -134,19 +233,29 @@ class DocumentBuilder:
         on_warning: Callable[[str], None] | None = None,
         *,
         reference_warnings: bool = True,
+        toc: bool = False,
     ) -> None:
-        """``reference_warnings=False``: the caller has already reported the reference's."""
+        """``reference_warnings=False``: the caller has already reported the reference's.
+
+        ``toc``: each exhibit with numbered clauses gets a table of contents before its first.
+        """
         self.reference = reference
+        self.toc = toc
+        self._has_toc = False
         if on_warning is not None and reference_warnings:
             for message in reference.warnings:
                 on_warning(message)
         self.state = new_document_state(
             reference.styles,
             reference.text_width,
-            NumberingRegistry.continuing(reference.numbering),
+            NumberingRegistry.continuing(
+                reference.numbering, reference.outline_abstract, reference.styles.outline_styles
+            ),
             on_warning,
         )
-        self.document = root(W.document)
+        self.document = etree.Element(W.document, nsmap={**NSMAP, "w14": W14_NS, "mc": MC_NS})
+        # Word 2010's content controls (checkboxes) live in w14; older readers may skip them.
+        self.document.set(MC_IGNORABLE, "w14")
         self.body = sub(self.document, W.body)
         self.headers: list[HeaderInfo] = []
         self._section_start = 0
@@ -159,8 +268,16 @@ class DocumentBuilder:
             raise RuntimeError("the document has been packaged; start a new DocumentBuilder")
         if self.headers:
             self._close_section(len(self.headers) - 1)
-        render_markdown(exhibit.markdown, self.state, self.body)
-        self.headers.append(HeaderInfo(exhibit.title, exhibit.deal_id, exhibit.version))
+        self.state.text_width = text_width(self.reference, exhibit.paper)
+        start = len(self.body)
+        render_markdown(exhibit.markdown, self.state, self.body, exhibit.anchors)
+        if self.toc:
+            self._insert_toc(exhibit, start)
+        self.headers.append(
+            HeaderInfo(
+                exhibit.title, exhibit.deal_id, exhibit.version, exhibit.page_label, exhibit.paper
+            )
+        )
 
     def adopt(self, other: DocumentBuilder) -> None:
         """Append the exhibit ``other`` rendered, and has packaged, as this document's next section.
@@ -181,6 +298,8 @@ class DocumentBuilder:
             self._close_section(len(self.headers) - 1)
         num_ids = self.state.numbering.adopt(other.state.numbering)
         link_ids = self.state.links.adopt(other.state.links)
+        bookmark_offset = self.state.bookmark_count
+        self.state.bookmark_count += other.state.bookmark_count
         renumber = {str(a): str(b) for a, b in num_ids.items() if a != b}
         relink = {a: b for a, b in link_ids.items() if a != b}
         content = list(other.body)
@@ -197,16 +316,47 @@ class DocumentBuilder:
                     rid = link.get(R_ID)
                     if rid in relink:
                         link.set(R_ID, relink[rid])
+            if bookmark_offset:
+                for mark in element.iter(W.bookmarkStart, W.bookmarkEnd):
+                    mark.set(W.id, str(int(mark.get(W.id, "0")) + bookmark_offset))
             self.body.append(element)
         self.headers.extend(other.headers)
+        self._has_toc = self._has_toc or other._has_toc
+
+    def _insert_toc(self, exhibit: Exhibit, start: int) -> None:
+        """A table of contents before the exhibit's first numbered clause, if it has one."""
+        first = next((a for a in exhibit.anchors if a.numbered), None)
+        if first is None:
+            return
+        for index in range(start, len(self.body)):
+            element = self.body[index]
+            mark = element.find(W.bookmarkStart)
+            if mark is not None and mark.get(W.name) == first.bookmark:
+                for offset, item in enumerate(toc_elements(exhibit.anchors, self.state.styles)):
+                    self.body.insert(index + offset, item)
+                self._has_toc = True
+                return
 
     def _close_section(self, index: int) -> None:
-        sect_pr = section_properties(self.reference, index, self._refs(index))
+        sect_pr = section_properties(
+            self.reference, index, self._refs(index), paper=self.headers[index].paper
+        )
         attach_to_last_paragraph(self.body, sect_pr, self._section_start)
+        self._mark_last_page(self.body[-1], index)
         self._section_start = len(self.body)
 
+    def _mark_last_page(self, paragraph: etree._Element, index: int) -> None:
+        """Bookmark the section's last paragraph: its page number is the section's page count."""
+        bookmark_id = str(self.state.next_bookmark_id())
+        p_pr = paragraph.find(W.pPr)
+        at = 1 if p_pr is not None and paragraph.index(p_pr) == 0 else 0
+        paragraph.insert(
+            at, etree.Element(W.bookmarkStart, {W.id: bookmark_id, W.name: last_page(index)})
+        )
+        paragraph.insert(at + 1, etree.Element(W.bookmarkEnd, {W.id: bookmark_id}))
+
     def _refs(self, index: int) -> SectionRefs:
-        return SectionRefs(header_rid(index), FOOTER_RID)
+        return SectionRefs(header_rid(index), footer_rid(index))
 
     def package(self, props: DocProperties, *, last_section_in_paragraph: bool = False) -> Package:
         """The finished package; call once, after the last :meth:`add_exhibit`.
@@ -221,37 +371,54 @@ class DocumentBuilder:
         if last_section_in_paragraph:
             self._close_section(last)
         else:
-            self.body.append(section_properties(self.reference, last, self._refs(last)))
+            if last > 0:
+                if not len(self.body) or self.body[-1].tag != W.p:
+                    sub(self.body, W.p)
+                self._mark_last_page(self.body[-1], last)
+            self.body.append(
+                section_properties(
+                    self.reference, last, self._refs(last), paper=self.headers[last].paper
+                )
+            )
         ref = self.reference
         package = Package()
         for name, data in ref.parts.items():
+            if self._has_toc and name == ref.settings_part:
+                data = with_update_fields(data)
             package.put(name, data, ref.content_types.get(name))
         rels = list(ref.doc_rels)
         numbering = self.state.numbering.build(ref.numbering)
         if numbering is not None:
             package.put(NUMBERING_PART, numbering, CT_NUMBERING)
             rels.append(Relationship("rIdNumbering", RT_NUMBERING, "numbering.xml"))
-        footer = footer_xml(LineStyle.footer(ref.styles), ref.text_width)
-        package.put("word/footer1.xml", footer, CT_FOOTER)
-        rels.append(Relationship(FOOTER_RID, RT_FOOTER, "footer1.xml"))
         for index, info in enumerate(self.headers):
+            width = text_width(ref, info.paper)
             name = f"header{index + 1}.xml"
-            header = header_xml(info, LineStyle.header(ref.styles), ref.text_width)
+            header = header_xml(info, LineStyle.header(ref.styles), width)
             package.put("word/" + name, header, CT_HEADER)
             rels.append(Relationship(header_rid(index), RT_HEADER, name))
+            name = f"footer{index + 1}.xml"
+            footer = footer_xml(
+                LineStyle.footer(ref.styles),
+                width,
+                info.page_label,
+                last_page=last_page(index) if len(self.headers) > 1 else None,
+            )
+            package.put("word/" + name, footer, CT_FOOTER)
+            rels.append(Relationship(footer_rid(index), RT_FOOTER, name))
         rels.extend(self.state.links.relationships())
         package.put("word/_rels/document.xml.rels", serialize_rels(rels))
-        package.put(MAIN_PART, serialize(self.document), CT_DOCUMENT)
-        package.put("docProps/core.xml", core_xml(props, build_time()), CT_CORE)
+        package.put(MAIN_PART, serialize_without_dangling_refs(self.document), CT_DOCUMENT)
+        package.put("docProps/core.xml", core_xml(props, document_time(props.date)), CT_CORE)
         package.put("docProps/app.xml", app_xml(props), CT_APP)
-        package.put(
-            "_rels/.rels",
-            serialize_rels(
-                [
-                    Relationship("rId1", RT_OFFICE_DOCUMENT, MAIN_PART),
-                    Relationship("rId2", RT_CORE, "docProps/core.xml"),
-                    Relationship("rId3", RT_APP, "docProps/app.xml"),
-                ]
-            ),
-        )
+        package_rels = [
+            Relationship("rId1", RT_OFFICE_DOCUMENT, MAIN_PART),
+            Relationship("rId2", RT_CORE, "docProps/core.xml"),
+            Relationship("rId3", RT_APP, "docProps/app.xml"),
+        ]
+        custom = custom_xml(props)
+        if custom is not None:
+            package.put(CUSTOM_PART, custom, CT_CUSTOM)
+            package_rels.append(Relationship("rId4", RT_CUSTOM, CUSTOM_PART))
+        package.put("_rels/.rels", serialize_rels(package_rels))
         return package

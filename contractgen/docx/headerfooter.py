@@ -1,9 +1,11 @@
 """Header and footer parts.
 
 Every page of an exhibit says what it is: the header carries the exhibit title on the left and the
-deal id and version on the right; the footer says "Confidential" and "Page X of Y". The page
-numbers are real Word fields (``PAGE`` and ``NUMPAGES``, as complex fields, which Word,
-LibreOffice and pandoc all understand), so they stay right when the document is edited.
+deal id and version on the right; the footer says "Confidential" and "Exhibit D – page X of Y".
+Each exhibit and appendix numbers its own pages (its section restarts at 1), so the page
+numbers are real Word fields: ``PAGE``, and for the count ``NUMPAGES`` in a single exhibit or,
+in a pack, ``PAGEREF`` to a bookmark on the exhibit's last paragraph, as complex fields, so they
+stay right when the document is edited.
 
 The right-hand text sits at a right-aligned tab stop on the right margin. Tab stops the
 reference's header/footer style defines (Word's built-in ones have centre and right stops for
@@ -30,6 +32,10 @@ class HeaderInfo:
     title: str
     deal_id: str
     version: str
+    page_label: str = ""
+    """What the footer calls the document: "Exhibit D", "Exhibit D, Appendix 1"."""
+    paper: str = ""
+    """The section's paper ("letter" or "a4"; empty: the reference's page size)."""
 
     @property
     def right_text(self) -> str:
@@ -71,16 +77,24 @@ def header_xml(info: HeaderInfo, style: LineStyle, text_width: int) -> bytes:
     return serialize(hdr)
 
 
-def footer_xml(style: LineStyle, text_width: int) -> bytes:
-    """The ``w:ftr`` part shared by all exhibits: confidentiality and ``Page X of Y``."""
+def footer_xml(
+    style: LineStyle, text_width: int, page_label: str = "", *, last_page: str | None = None
+) -> bytes:
+    """The ``w:ftr`` part of one exhibit: confidentiality and "Exhibit D – page X of Y".
+
+    Y is ``NUMPAGES`` when the exhibit is the whole file. In a pack it is the page of the
+    exhibit's last paragraph (``PAGEREF`` to the bookmark ``last_page``): the exhibit's pages
+    are numbered from 1, so that is its page count. ``SECTIONPAGES`` says the same in Word, but
+    LibreOffice does not compute it and would print its cached value.
+    """
     ftr = root(W.ftr)
     p = _line(ftr, style, text_width)
     _text_run(p, CONFIDENTIAL)
     sub(sub(p, W.r), W.tab)
-    _text_run(p, "Page ")
+    _text_run(p, f"{xml_safe(page_label)} \u2013 page " if page_label else "Page ")
     _field(p, "PAGE")
     _text_run(p, " of ")
-    _field(p, "NUMPAGES")
+    _field(p, "NUMPAGES" if last_page is None else f"PAGEREF {last_page}")
     return serialize(ftr)
 
 

@@ -12,6 +12,7 @@ styles) and with ``w:b``/``w:i`` for emphasis, which Word treats as direct forma
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,9 +20,11 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from contractgen.docx.context import BlockContext
+from contractgen.docx.forms import BLANK_RUN, INLINE_BLANK, add_text_control, is_area, is_blank
 from contractgen.docx.ooxml import R_ID, XML_SPACE, W, sub, val
 from contractgen.docx.styles import StyleMap
 from contractgen.mdtree import Node
+from contractgen.outline import REF_NUMBER, parse_ref_href
 
 TASK_CHECKBOX_PREFIX = '<input class="task-list-item-checkbox"'
 
@@ -34,6 +37,8 @@ class RunFormat:
     italic: bool = False
     code: bool = False
     link: str | None = None
+    field: str | None = None
+    """A field instruction (``REF clause \\r \\h``): the text is the field's cached result."""
 
 
 PLAIN = RunFormat()
@@ -82,9 +87,41 @@ def _code(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> 
 
 def _link(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
     href = str(node.attrs.get("href", "")).strip()
+    reference = parse_ref_href(href)
+    if reference is not None:
+        _reference(node, fmt, out, ctx, *reference)
+        return
     if href:
         fmt = replace(fmt, link=ctx.doc.links.rid(href))
     _children(node, fmt, out, ctx)
+
+
+_TRAILING_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*$")
+
+
+def _reference(
+    node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext, kind: str, bookmark: str
+) -> None:
+    """A cross-reference: a REF field to the clause's bookmark, its result already filled in.
+
+    "Section 4" becomes the text "Section " and a field ``REF clause \\r \\h`` (the number of
+    the bookmarked heading, a link in Word) whose cached result is "4", so readers that do not
+    update fields (LibreOffice, pandoc, a PDF printer) show the right text, and Word keeps it
+    right when a clause is inserted. An appendix reference shows the bookmarked title text.
+    """
+    inner: list[Segment] = []
+    _children(node, fmt, inner, ctx)
+    text = plain_text(inner)
+    if kind == REF_NUMBER:
+        match = _TRAILING_NUMBER.search(text)
+        if match is None:
+            out.extend(inner)
+            return
+        if match.start():
+            out.append((fmt, text[: match.start()]))
+        out.append((replace(fmt, field=f"REF {bookmark} \\r \\h"), match.group(0)))
+        return
+    out.append((replace(fmt, field=f"REF {bookmark} \\h"), text))
 
 
 def _image(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
@@ -129,6 +166,60 @@ def plain_text(segments: list[Segment]) -> str:
     return "".join(text for _, text in segments)
 
 
+def split_segments(segments: list[Segment], at: int) -> tuple[list[Segment], list[Segment]]:
+    """``segments`` cut after ``at`` characters of text (a bookmark starts or ends there)."""
+    head: list[Segment] = []
+    tail: list[Segment] = []
+    seen = 0
+    for fmt, text in segments:
+        if seen >= at:
+            tail.append((fmt, text))
+        elif seen + len(text) <= at:
+            head.append((fmt, text))
+        else:
+            cut = at - seen
+            head.append((fmt, text[:cut]))
+            tail.append((fmt, text[cut:]))
+        seen += len(text)
+    return head, tail
+
+
+def drop_prefix(segments: list[Segment], length: int) -> list[Segment]:
+    """``segments`` without their first ``length`` characters (a heading's typed number)."""
+    return split_segments(segments, length)[1]
+
+
+_OPENS_AFTER = frozenset(" \t\n([{\u2014\u2013/-")
+
+
+def smarten(segments: list[Segment]) -> list[Segment]:
+    """Typographic quotes and apostrophes in text ("term" → “term”, Partner's → Partner’s).
+
+    Code and field results are left alone. A quote opens after a space, an opening bracket or
+    a dash (or at the start), and closes anywhere else; the previous segment's last character
+    counts, so ``"**Term**"`` gets an opening quote before the bold run.
+    """
+    if not any('"' in text or "'" in text for _, text in segments):
+        return segments
+    out: list[Segment] = []
+    previous = " "
+    for fmt, text in segments:
+        if not fmt.code and fmt.field is None and ('"' in text or "'" in text):
+            chars = []
+            for char in text:
+                if char == '"':
+                    char = "\u201c" if previous in _OPENS_AFTER else "\u201d"
+                elif char == "'":
+                    char = "\u2018" if previous in _OPENS_AFTER else "\u2019"
+                chars.append(char)
+                previous = char
+            text = "".join(chars)
+        elif text:
+            previous = text[-1]
+        out.append((fmt, text))
+    return out
+
+
 def lstrip(segments: list[Segment]) -> list[Segment]:
     """Drop leading whitespace (left after a task item's ``[ ]`` marker)."""
     result = list(segments)
@@ -166,7 +257,7 @@ def emit(paragraph: etree._Element, segments: list[Segment], styles: StyleMap) -
     current_link: str | None = None
     pending_fmt: RunFormat | None = None
     pending: list[str] = []
-    for fmt, text in segments:
+    for fmt, text in smarten(segments):
         if not text:
             continue
         if fmt == pending_fmt:
@@ -185,6 +276,11 @@ def emit(paragraph: etree._Element, segments: list[Segment], styles: StyleMap) -
 
 
 def _run(parent: etree._Element, fmt: RunFormat, text: str, styles: StyleMap) -> None:
+    if fmt.field is not None:
+        instruction = fmt.field
+        fmt = replace(fmt, field=None)
+        add_field(parent, instruction, lambda: _run(parent, fmt, text, styles), run_format=fmt)
+        return
     run = sub(parent, W.r)
     if fmt != PLAIN:
         r_pr = sub(run, W.rPr)
@@ -200,6 +296,9 @@ def _run(parent: etree._Element, fmt: RunFormat, text: str, styles: StyleMap) ->
             sub(r_pr, W.iCs)
         if len(r_pr) == 0:
             run.remove(r_pr)
+    if not fmt.code and "______" in text:
+        _with_blanks(parent, run, fmt, text, styles)
+        return
     if "\n" not in text and "\t" not in text:
         _t(run, text)
         return
@@ -211,6 +310,54 @@ def _run(parent: etree._Element, fmt: RunFormat, text: str, styles: StyleMap) ->
                 sub(run, W.tab)
             if piece:
                 _t(run, piece)
+
+
+def _with_blanks(
+    parent: etree._Element, run: etree._Element, fmt: RunFormat, text: str, styles: StyleMap
+) -> None:
+    """Text with blanks to fill in: each blank becomes a plain-text content control.
+
+    A blank that is a table cell's whole text fills the cell (the cell is the box to write in);
+    a blank inside a sentence shows as an underlined gap.
+    """
+    parent.remove(run)
+    whole = is_blank(text)
+    for piece in BLANK_RUN.split(text):
+        if not piece:
+            continue
+        if BLANK_RUN.fullmatch(piece):
+            shown = " " if whole else INLINE_BLANK
+            control_run = add_text_control(parent, multiline=is_area(piece), shown=shown)
+            if not whole:
+                r_pr = etree.Element(W.rPr)
+                sub(r_pr, W.u, {W.val: "single"})
+                control_run.insert(0, r_pr)
+        else:
+            _run(parent, fmt, piece, styles)
+
+
+def add_field(
+    parent: etree._Element,
+    instruction: str,
+    result: Callable[[], None],
+    *,
+    run_format: RunFormat = PLAIN,
+) -> None:
+    """A complex field: begin, the instruction, separate, the cached result, end.
+
+    ``result`` writes the cached result's runs. Readers that do not update fields show it, so
+    it must already be right.
+    """
+    for part in ("begin", instruction, "separate"):
+        run = sub(parent, W.r)
+        if part in ("begin", "separate"):
+            sub(run, W.fldChar, {W.fldCharType: part})
+        else:
+            instr = sub(run, W.instrText)
+            instr.text = f" {part} "
+            instr.set(XML_SPACE, "preserve")
+    result()
+    sub(sub(parent, W.r), W.fldChar, {W.fldCharType: "end"})
 
 
 def _t(run: etree._Element, text: str) -> None:

@@ -3,8 +3,8 @@
 Ordinary items become ``List Paragraph`` paragraphs whose first paragraph references the list's
 ``w:num`` (see :mod:`contractgen.docx.numbering`); further paragraphs of the item are indented to
 the item's text. Task items (``- [ ] …``) are sign-off lines, not list entries: a ``Checklist``
-paragraph beginning with a ballot box (☐, or ☑ when checked) and a tab, with a hanging indent so
-wrapped text lines up after the box and nothing else precedes it.
+paragraph beginning with a checkbox content control (☐, ☒ when checked) and a tab, with a
+hanging indent so wrapped text lines up after the box and nothing else precedes it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 from lxml import etree
 
 from contractgen.docx.context import BlockContext, NumberingRef
-from contractgen.docx.inline import PLAIN, TASK_CHECKBOX_PREFIX, emit
+from contractgen.docx.forms import add_checkbox
+from contractgen.docx.inline import TASK_CHECKBOX_PREFIX
 from contractgen.docx.numbering import text_indent
 from contractgen.docx.ooxml import W
 from contractgen.docx.paragraphs import Indent, add_paragraph, keep_with_next
@@ -39,8 +40,10 @@ def render_list(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
         if box is not None:
             box_at = text_indent(level - 1) if level else 0
             text_at = box_at + CHECK_INDENT
-            # A sign-off checklist is signed as a whole: keep its lines on one page.
-            keep = position + 1 < len(items) and boxes[position + 1] is not None
+            # A short checklist stays on one page; a long one may break, but its last lines
+            # stay together (and, through the heading that follows, with its sign-off).
+            follows = position + 1 < len(items) and boxes[position + 1] is not None
+            keep = follows and (len(items) <= 4 or position >= len(items) - 3)
             first = ctx.replace(
                 checkbox=box, numbering=None, list_level=level + 1, indent=box_at, keep_next=keep
             )
@@ -106,7 +109,7 @@ def empty_item(ctx: BlockContext, parent: etree._Element) -> None:
     """An item that opens with a nested list or other block still shows its bullet or box."""
     p = item_paragraph(ctx, parent, bidi=False)
     if ctx.checkbox is not None:
-        emit(p, [(PLAIN, ctx.checkbox)], ctx.doc.styles)
+        add_checkbox(p, ctx.checkbox == BALLOT_BOX_CHECKED)
 
 
 def _start(node: Node) -> int:

@@ -2,14 +2,18 @@
 
 Word shows these under File › Info and document management systems index them, so they carry
 the exhibit's metadata. The company is an *extended* property (``<Company>`` in app.xml), not a
-core one; the author is the company too. The only timestamps are the build time of
-:func:`contractgen.docx.package.build_time`, so rebuilding gives the same bytes.
+core one; the author is the company too. Created and modified are the exhibit's own date (its
+effective date), or ``SOURCE_DATE_EPOCH`` when that is set (:func:`document_time`), never the
+clock, so rebuilding gives the same bytes. Provenance (spec hash, clause versions, contractgen
+version) goes into custom properties (``docProps/custom.xml``), which Word shows under
+File › Properties › Custom.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 
 from lxml import etree
 
@@ -20,6 +24,12 @@ _DC = "http://purl.org/dc/elements/1.1/"
 _DCTERMS = "http://purl.org/dc/terms/"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+CUSTOM_PART = "docProps/custom.xml"
+RT_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 
 APPLICATION = "contractgen"
 
@@ -33,6 +43,39 @@ class DocProperties:
     company: str = ""
     keywords: tuple[str, ...] = ()
     revision: int = 1
+    date: str = ""
+    """The document's own date (ISO), its created/modified date unless SOURCE_DATE_EPOCH is set."""
+    custom: tuple[tuple[str, str], ...] = ()
+    """Custom properties (name, text), in order."""
+
+
+def document_time(own_date: str) -> datetime:
+    """Created/modified: ``SOURCE_DATE_EPOCH`` if set, else ``own_date`` at midnight UTC.
+
+    Without either, the zip epoch of :func:`contractgen.docx.package.build_time`.
+    """
+    from contractgen.docx.package import build_time
+
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip() or not own_date:
+        return build_time()
+    try:
+        day = date.fromisoformat(own_date)
+    except ValueError:
+        return build_time()
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def custom_xml(props: DocProperties) -> bytes | None:
+    """The custom properties part, or ``None`` when there are none."""
+    if not props.custom:
+        return None
+    root = etree.Element(f"{{{_CUSTOM}}}Properties", nsmap={None: _CUSTOM, "vt": _VT})
+    for pid, (name, text) in enumerate(props.custom, start=2):
+        prop = etree.SubElement(
+            root, f"{{{_CUSTOM}}}property", {"fmtid": _FMTID, "pid": str(pid), "name": name}
+        )
+        etree.SubElement(prop, f"{{{_VT}}}lpwstr").text = xml_safe(text)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def core_xml(props: DocProperties, when: datetime) -> bytes:

@@ -26,7 +26,7 @@ from contractgen.docx.ooxml import (
     serialize,
 )
 from contractgen.docx.package import Package, Relationship, rels_name, resolve_target
-from contractgen.docx.styles import StyleMap, resolve_styles
+from contractgen.docx.styles import StyleMap, resolve_styles, style_num_id, styles_by_id
 from contractgen.errors import UserError
 from contractgen.paths import DEFAULT_REFERENCE_DOCX
 
@@ -71,12 +71,17 @@ class Reference:
     styles: StyleMap
     styles_part: str
     """Name of the (completed) styles part in :attr:`parts`."""
+    settings_part: str
+    """Name of the settings part in :attr:`parts` (empty: the reference has none)."""
     sect_pr: bytes
     """The body's section properties, without header or footer references."""
     text_width: int
     """Width between the page margins, in twentieths of a point."""
     numbering: bytes | None
     """The reference's numbering part, which list definitions are merged into."""
+    outline_abstract: int | None
+    """The numbering definition the reference's Heading 2 style is linked to: the clause outline
+    (``None``: the reference does not number headings; contractgen adds its own outline)."""
     even_and_odd_headers: bool
     warnings: tuple[str, ...]
 
@@ -130,6 +135,7 @@ def _prepare(package: Package, *, source: str, label: str) -> Reference:
     doc_rels: list[Relationship] = []
     numbering: bytes | None = None
     settings_root = None
+    settings_part = ""
     for rel in rels:
         if rel.external:
             continue
@@ -144,6 +150,7 @@ def _prepare(package: Package, *, source: str, label: str) -> Reference:
             continue
         if rel.type == RT_SETTINGS:
             settings_root = parse(package.parts[name])
+            settings_part = name
         doc_rels.append(Relationship(f"rId{len(doc_rels) + 1}", rel.type, _relative_to_word(name)))
         _carry(package, name, parts, content_types)
 
@@ -153,6 +160,7 @@ def _prepare(package: Package, *, source: str, label: str) -> Reference:
     parts[styles_name] = serialize(styles_root)
 
     sect_pr = _section_properties(parse(package.parts[main]))
+    outline = _outline_abstract(numbering, styles_root, style_map.heading2)
     return Reference(
         source=source,
         parts=MappingProxyType(parts),
@@ -160,12 +168,27 @@ def _prepare(package: Package, *, source: str, label: str) -> Reference:
         doc_rels=tuple(doc_rels),
         styles=style_map,
         styles_part=styles_name,
+        settings_part=settings_part,
         sect_pr=serialize(sect_pr),
-        text_width=_text_width(sect_pr),
+        text_width=section_text_width(sect_pr),
         numbering=numbering,
+        outline_abstract=outline,
         even_and_odd_headers=setting_on(settings_root, W.evenAndOddHeaders),
         warnings=tuple(warnings),
     )
+
+
+def _outline_abstract(numbering: bytes | None, styles: etree._Element, heading: str) -> int | None:
+    """The abstract numbering definition behind ``heading``'s ``numPr``, if it has one."""
+    num_id = style_num_id(styles_by_id(styles), heading)
+    if numbering is None or num_id in (None, "0"):
+        return None
+    for num in parse(numbering).iterchildren(W.num):
+        if num.get(W.numId) == num_id:
+            abstract = num.find(W.abstractNumId)
+            if abstract is not None and (abstract.get(W.val) or "").isdigit():
+                return int(abstract.get(W.val) or "0")
+    return None
 
 
 def setting_on(settings: etree._Element | None, tag: str) -> bool:
@@ -222,7 +245,7 @@ def _default_section() -> etree._Element:
     return parse(_default_section_bytes())
 
 
-def _text_width(sect_pr: etree._Element) -> int:
+def section_text_width(sect_pr: etree._Element) -> int:
     """Page width minus the side margins and gutter, as Word lays out the text column."""
     pg_sz = sect_pr.find(W.pgSz)
     pg_mar = sect_pr.find(W.pgMar)

@@ -13,29 +13,33 @@ reach the Word file exactly as written.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
 from contractgen.docx.context import BlockContext, BlockHandler, DocumentState
+from contractgen.docx.forms import add_checkbox
 from contractgen.docx.inline import (
     PLAIN,
     RunFormat,
     Segment,
     collect,
+    drop_prefix,
     emit,
     is_rtl,
     lstrip,
     plain_text,
+    split_segments,
 )
-from contractgen.docx.lists import item_paragraph, render_list
+from contractgen.docx.lists import BALLOT_BOX_CHECKED, item_paragraph, render_list
 from contractgen.docx.numbering import NumberingRegistry
-from contractgen.docx.ooxml import W, xml_safe
-from contractgen.docx.paragraphs import Indent, add_paragraph
+from contractgen.docx.ooxml import W, sub, xml_safe
+from contractgen.docx.paragraphs import Indent, add_paragraph, keep_with_next
 from contractgen.docx.styles import StyleMap
 from contractgen.docx.tables import render_table
 from contractgen.mdparse import parse_tokens
 from contractgen.mdtree import Node, build_tree
+from contractgen.outline import Anchor
 
 SPACE_AFTER_BLOCK = 120
 """Space above a paragraph that follows a list or table (twentieths of a point)."""
@@ -67,25 +71,82 @@ def new_document_state(
     )
 
 
-def render_markdown(markdown: str, state: DocumentState, body: etree._Element) -> None:
-    """Append the blocks of ``markdown`` to ``body`` (a ``w:body``)."""
+def render_markdown(
+    markdown: str,
+    state: DocumentState,
+    body: etree._Element,
+    anchors: Sequence[Anchor] = (),
+) -> None:
+    """Append the blocks of ``markdown`` to ``body`` (a ``w:body``).
+
+    ``anchors`` are the exhibit's numbered headings and title (see :mod:`contractgen.outline`).
+    """
+    state.start_exhibit({a.text: a for a in anchors})
     ctx = BlockContext(doc=state)
     ctx.render_children(parse_markdown(markdown), body)
 
 
 def _heading(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
-    """Headings keep their typed numbers ("3.2 Completion Criteria"); no Word numbering."""
+    """A numbered clause heading is numbered by Word's clause outline, not by its text.
+
+    The exhibit's anchors name the headings that are clauses ("3.2 Completion Criteria"): their
+    typed number is dropped, the paragraph gets the outline level the number had, and a bookmark
+    spans the heading so REF fields can show its number. Other headings get no number; when the
+    heading style numbers its paragraphs, ``numId`` 0 switches that off for them.
+    """
     level = int(node.tag[1:]) if node.tag[1:].isdigit() else 1
     segments = collect(node.children[0], ctx) if node.children else []
-    style = ctx.doc.styles.heading(level)
-    numbered = style in ctx.doc.styles.numbered_headings
-    p = add_paragraph(
-        parent,
-        style=style,
-        numbering=(0, 0) if numbered else None,  # numId 0: "no numbering" overrides the style
-        bidi=is_rtl(plain_text(segments)),
-    )
-    emit(p, segments, ctx.doc.styles)
+    text = plain_text(segments)
+    anchor = ctx.doc.anchors.get(text)
+    numbering: tuple[int, int] | None = None
+    typed = _typed_number(text, anchor)
+    if anchor is not None and typed:
+        style = ctx.doc.styles.outline_styles[min(anchor.level, 2)]
+        segments = drop_prefix(segments, typed)
+        numbering = (ctx.doc.outline(), anchor.level)
+    else:
+        style = ctx.doc.styles.heading(level)
+        if style in ctx.doc.styles.numbered_headings:
+            numbering = (0, 0)  # numId 0: "no numbering" overrides the style
+    if len(parent) and _is_style(parent[-1], ctx.doc.styles.checklist):
+        keep_with_next(parent[-1])  # a checklist stays with the sign-off heading after it
+    p = add_paragraph(parent, style=style, numbering=numbering, bidi=is_rtl(text))
+    if anchor is None:
+        emit(p, segments, ctx.doc.styles)
+        return
+    if anchor.numbered:
+        before: list[Segment] = []
+        after: list[Segment] = []
+        marked = segments
+    else:  # an appendix title: the bookmark spans "Appendix 1", what a reference shows
+        at = plain_text(segments).find(anchor.label)
+        before, rest = split_segments(segments, at)
+        marked, after = split_segments(rest, len(anchor.label))
+    emit(p, before, ctx.doc.styles)
+    bookmark_id = str(ctx.doc.next_bookmark_id())
+    sub(p, W.bookmarkStart, {W.id: bookmark_id, W.name: anchor.bookmark})
+    emit(p, marked, ctx.doc.styles)
+    sub(p, W.bookmarkEnd, {W.id: bookmark_id})
+    emit(p, after, ctx.doc.styles)
+
+
+def _is_style(element: etree._Element, style: str) -> bool:
+    """Whether ``element`` is a paragraph of ``style`` in this section (one that ends the
+    previous exhibit's section is on another page and keeps with nothing here)."""
+    if element.tag != W.p or element.find(f"{W.pPr}/{W.sectPr}") is not None:
+        return False
+    found = element.find(f"{W.pPr}/{W.pStyle}")
+    return found is not None and found.get(W.val) == style
+
+
+def _typed_number(text: str, anchor: Anchor | None) -> int:
+    """Length of the number typed before a numbered heading's title ("3. ", "3.2 "), or 0."""
+    if anchor is None or not anchor.numbered:
+        return 0
+    for prefix in (f"{anchor.label}. ", f"{anchor.label} "):
+        if text.startswith(prefix):
+            return len(prefix)
+    return 0
 
 
 def _paragraph(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
@@ -93,7 +154,8 @@ def _paragraph(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     bidi = is_rtl(plain_text(segments))
     if ctx.checkbox is not None:
         p = item_paragraph(ctx, parent, bidi=bidi)
-        segments = [(PLAIN, ctx.checkbox + "\t"), *lstrip(segments)]
+        add_checkbox(p, ctx.checkbox == BALLOT_BOX_CHECKED)
+        segments = [(PLAIN, "\t"), *lstrip(segments)]
     elif ctx.numbering is not None:
         p = item_paragraph(ctx, parent, bidi=bidi)
     else:

@@ -40,11 +40,14 @@ ROLES: tuple[StyleRole, ...] = (
     StyleRole("heading1", "paragraph", ("heading 1",)),
     StyleRole("heading2", "paragraph", ("heading 2",)),
     StyleRole("heading3", "paragraph", ("heading 3",)),
+    StyleRole("heading4", "paragraph", ("heading 4",)),
     StyleRole("list_paragraph", "paragraph", ("List Paragraph", "List")),
     StyleRole("note", "paragraph", ("Note", "Quote", "Quotations", "Block Text")),
     StyleRole("checklist", "paragraph", ("Checklist",)),
     StyleRole("header", "paragraph", ("header",)),
     StyleRole("footer", "paragraph", ("footer",)),
+    StyleRole("toc1", "paragraph", ("toc 1",)),
+    StyleRole("toc2", "paragraph", ("toc 2",)),
     StyleRole("code", "character", ("Inline Code", "Verbatim Char", "HTML Code")),
     StyleRole("hyperlink", "character", ("Hyperlink",)),
     StyleRole("table", "table", ("Contract Table", "Table Grid", "Table")),
@@ -59,11 +62,14 @@ class StyleMap:
     heading1: str
     heading2: str
     heading3: str
+    heading4: str
     list_paragraph: str
     note: str
     checklist: str
     header: str
     footer: str
+    toc1: str
+    toc2: str
     code: str
     hyperlink: str
     table: str
@@ -71,13 +77,19 @@ class StyleMap:
     """Tab stops the header style defines, cleared so the header's one tab reaches the margin."""
     footer_tabs: tuple[int, ...] = ()
     numbered_headings: frozenset[str] = frozenset()
-    """Heading style ids that number their paragraphs; headings switch that off (see below)."""
+    """Heading style ids that number their paragraphs (the clause outline is linked to them);
+    a heading that is not a numbered clause switches that off for itself."""
 
     def heading(self, level: int) -> str:
-        """The style for a Markdown heading level; levels below 3 share Heading 3."""
-        if level <= 1:
-            return self.heading1
-        return self.heading2 if level == 2 else self.heading3
+        """The style for a Markdown heading level; levels below 4 share Heading 4."""
+        return (self.heading1, self.heading2, self.heading3, self.heading4)[
+            min(max(level, 1), 4) - 1
+        ]
+
+    @property
+    def outline_styles(self) -> tuple[str, str, str]:
+        """The heading styles of clause outline levels 0, 1 and 2 ("3", "3.2", "3.2.1")."""
+        return (self.heading2, self.heading3, self.heading4)
 
 
 class _StyleIndex:
@@ -152,16 +164,13 @@ def resolve_styles(
                 f"{source}: style '{role.label}' not found; using contractgen's default definition"
             )
         ids[role.key] = found.get(W.styleId, "")
-    # Exhibit headings carry their numbers in the text ("3.2 Completion Criteria"); a company
-    # style that also numbers headings would print "1.1 3.2 Completion Criteria".
-    numbered = []
-    for role in ROLES:
-        if role.key.startswith("heading") and _has_numbering(target, ids[role.key]):
-            numbered.append(ids[role.key])
-            warnings.append(
-                f"{source}: style '{role.label}' numbers its paragraphs; numbering is switched "
-                "off for headings because exhibit headings carry their own numbers"
-            )
+    # Clause headings are numbered by the clause outline the heading styles are linked to;
+    # headings that are not clauses (an appendix's "Site Details") switch it off for themselves.
+    numbered = [
+        ids[role.key]
+        for role in ROLES
+        if role.key.startswith("heading") and _has_numbering(target, ids[role.key])
+    ]
     style_map = StyleMap(
         **ids,
         header_tabs=_tab_stops(target, ids["header"]),
@@ -173,17 +182,27 @@ def resolve_styles(
 
 def _has_numbering(index: _StyleIndex, style_id: str) -> bool:
     """Whether ``style_id`` (or a style it is based on) attaches list numbering."""
+    return style_num_id(index.by_id, style_id) not in (None, "0")
+
+
+def style_num_id(by_id: dict[str, etree._Element], style_id: str) -> str | None:
+    """The ``numId`` that ``style_id`` (or a style it is based on) attaches, if any."""
     seen: set[str] = set()
-    current = index.by_id.get(style_id)
+    current = by_id.get(style_id)
     while current is not None and style_id not in seen:
         seen.add(style_id)
         num_id = current.find(f"{W.pPr}/{W.numPr}/{W.numId}")
         if num_id is not None:
-            return num_id.get(W.val, "0") != "0"
+            return num_id.get(W.val, "0")
         based = current.find(W.basedOn)
         style_id = based.get(W.val, "") if based is not None else ""
-        current = index.by_id.get(style_id) if style_id else None
-    return False
+        current = by_id.get(style_id) if style_id else None
+    return None
+
+
+def styles_by_id(styles: etree._Element) -> dict[str, etree._Element]:
+    """The styles of a styles part by id."""
+    return _StyleIndex(styles).by_id
 
 
 def _name(style: etree._Element) -> str:

@@ -5,8 +5,11 @@ table cost more than the rest of the exhibit. Here the whole ``w:tbl`` is writte
 
 What makes a contract table usable on paper: a named table style (borders and header shading come
 from the reference document), a header row that repeats on every page (``w:tblHeader``), rows that
-never split across a page break (``w:cantSplit``), and a fixed layout whose column widths are
-computed from the text so the table exactly fills the text width, whatever the page setup.
+never split across a page break (``w:cantSplit``; the table itself may break between rows), the
+sentence introducing it kept on its page, and a fixed layout whose column widths are computed
+from the text so the table exactly fills the text width, whatever the page setup. Forms (tables
+with blanks to fill in) give their entry columns at least half the width and their rows room to
+write or sign in ink.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from collections.abc import Sequence
 from lxml import etree
 
 from contractgen.docx.context import BlockContext
+from contractgen.docx.forms import ROW_WITH_AREA, ROW_WITH_BLANK, is_area, is_blank
 from contractgen.docx.inline import Segment, collect, emit, is_rtl, plain_text
 from contractgen.docx.ooxml import W, sub, val
-from contractgen.docx.paragraphs import add_paragraph
+from contractgen.docx.paragraphs import add_paragraph, keep_with_next
 from contractgen.mdtree import Node
 
 CHAR_WIDTH = 105
@@ -61,8 +65,11 @@ def render_table(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
             rows.append((header, cells))
     if not rows:
         return
+    if len(parent) and parent[-1].tag == W.p and parent[-1].find(f"{W.pPr}/{W.sectPr}") is None:
+        keep_with_next(parent[-1])  # the sentence introducing a table stays with it
     width = max(ctx.doc.text_width - ctx.indent, 1000)
-    widths = column_widths([[plain_text(s) for _, s in cells] for _, cells in rows], width)
+    texts = [[plain_text(s) for _, s in cells] for _, cells in rows]
+    widths = column_widths(texts, width)
 
     tbl = sub(parent, W.tbl)
     tbl_pr = sub(tbl, W.tblPr)
@@ -84,11 +91,19 @@ def render_table(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
         tr = sub(tbl, W.tr)
         tr_pr = sub(tr, W.trPr)
         sub(tr_pr, W.cantSplit)
+        row_texts = texts[row_index]
+        fill_in = not header and any(is_blank(t) for t in row_texts)
+        if fill_in:
+            height = ROW_WITH_AREA if any(is_area(t) for t in row_texts) else ROW_WITH_BLANK
+            sub(tr_pr, W.trHeight, {W.val: str(height), W.hRule: "atLeast"})
         if header:
             sub(tr_pr, W.tblHeader)
         for index, (align, segments) in enumerate(cells[: len(widths)]):
             tc = sub(tr, W.tc)
-            sub(sub(tc, W.tcPr), W.tcW, cell_widths[index])
+            tc_pr = sub(tc, W.tcPr)
+            sub(tc_pr, W.tcW, cell_widths[index])
+            if fill_in and not is_area(row_texts[index]):
+                val(tc_pr, W.vAlign, "bottom")  # a label sits on the line written beside it
             p = add_paragraph(
                 tc, align=align, bidi=is_rtl(plain_text(segments)), keep_next=keep_next
             )
@@ -126,7 +141,25 @@ def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
         flex = [w - n for w, n in zip(wanted, needed, strict=True)]
         flex_total = sum(flex) or 1
         shares = [n + spare * f / flex_total for n, f in zip(needed, flex, strict=True)]
-    return _round_to(shares, total)
+    entry = [any(is_blank(row[i]) for row in rows if i < len(row)) for i in range(columns)]
+    return _round_to(_entries_get_half(shares, entry, total), total)
+
+
+def _entries_get_half(shares: list[float], entry: list[bool], total: int) -> list[float]:
+    """Columns to write in (those with blanks) get at least half the width between them.
+
+    Text is sized by its length, but a blank is sized by the handwriting it will hold: a form
+    whose entry column gets a quarter of the page cannot be filled in.
+    """
+    if not any(entry) or all(entry):
+        return shares
+    entries = sum(s for s, e in zip(shares, entry, strict=True) if e)
+    if entries >= total / 2:
+        return shares
+    others = total - entries
+    grow = (total / 2) / entries
+    shrink = (total / 2) / others
+    return [s * (grow if e else shrink) for s, e in zip(shares, entry, strict=True)]
 
 
 def _text_width(text: str) -> int:

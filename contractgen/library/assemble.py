@@ -1,7 +1,9 @@
 """Assemble a deal's exhibit set: the main SLA exhibit and its appendices, as Markdown.
 
 ``assemble_spec(loaded)`` selects the clauses that apply to the deal, numbers them, renders each
-in the sandbox, and joins the main exhibit's clauses under ``## N. Title`` headings. The
+in the sandbox, and joins the main exhibit's clauses under ``## N. Title`` headings. Numbered
+headings and appendix titles are listed as anchors (bookmark names for Word, slugs for the
+published Markdown); references to sub-clauses are resolved once every clause has rendered. The
 definitions render last: they list only the terms the rest of the document uses, so they are
 rendered against the finished text of every other clause until the list stops changing (a
 definition can itself use another term). The Markdown depends only on the spec and the library:
@@ -10,7 +12,9 @@ no clock, no randomness, no set or dict order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +22,7 @@ from contractgen.errors import UserError
 from contractgen.exhibit import Exhibit
 from contractgen.library.clause import Clause
 from contractgen.library.context import (
+    SUB_REF,
     ClauseRow,
     RefResolver,
     SubsectionCounter,
@@ -27,8 +32,20 @@ from contractgen.library.context import (
 from contractgen.library.env import render
 from contractgen.library.loader import Library, load_library
 from contractgen.library.markdown import escape_md, tidy, unescape_md
+from contractgen.library.paper import paper_size
+from contractgen.library.publish import publish_markdown
 from contractgen.library.selection import Plan, plan_document
 from contractgen.library.specpaths import path_index
+from contractgen.outline import (
+    REF_NUMBER,
+    Anchor,
+    bookmark_name,
+    clause_number,
+    heading_number,
+    heading_slug,
+    ref_href,
+)
+from contractgen.record import spec_sha256
 
 MAIN_KEY = "sla-exhibit"
 _MAX_DEFINITION_PASSES = 5
@@ -47,17 +64,89 @@ def _assemble(library: Library, loaded: Any) -> list[Exhibit]:
     base = _base_context(spec, plan, library)
 
     bodies: dict[str, str] = {}
+    subs: dict[str, SubsectionCounter] = {}
     for clause in plan.everything:
         if clause.id not in library.late:
-            bodies[clause.id] = _render(library, clause, plan, base, paths, extra={})
-    _render_late(library, plan, base, paths, bodies)
+            bodies[clause.id] = _render(library, clause, plan, base, paths, {}, subs)
+    _render_late(library, plan, base, paths, bodies, subs)
+    for clause_id, body in bodies.items():
+        bodies[clause_id] = _resolve_sub_refs(body, plan, subs, clause_id)
 
-    main = _main_markdown(plan, bodies)
-    exhibits = [_exhibit(spec, MAIN_KEY, main, plan.main)]
+    keys = {MAIN_KEY: MAIN_KEY}
     for clause in plan.appendices:
-        key = f"appendix-{plan.numbers[clause.id]}-{clause.key}"
-        exhibits.append(_exhibit(spec, key, bodies[clause.id] + "\n", (clause,)))
-    return exhibits
+        keys[clause.id] = f"appendix-{plan.numbers[clause.id]}-{clause.key}"
+    documents: list[tuple[str, str, tuple[Clause, ...], tuple[Anchor, ...]]] = [
+        (MAIN_KEY, _main_markdown(plan, bodies), plan.main, _main_anchors(plan, subs))
+    ]
+    for clause in plan.appendices:
+        markdown = bodies[clause.id] + "\n"
+        documents.append(
+            (keys[clause.id], markdown, (clause,), _appendix_anchors(plan, clause, markdown))
+        )
+    targets = {a.bookmark: (key, a) for key, _, _, anchors in documents for a in anchors}
+    common = {
+        "paper": paper_size(spec),
+        "date": spec.deal.effective_date.isoformat(),
+        "spec_sha256": spec_sha256(str(getattr(loaded, "source", ""))),
+    }
+    label = spec.deal.exhibit.label
+    return [
+        replace(
+            _exhibit(
+                spec, key, markdown, clauses, anchors, publish_markdown(markdown, key, targets)
+            ),
+            page_label=label if key == MAIN_KEY else f"{label}, {plan.label(clauses[0].id)}",
+            **common,
+        )
+        for key, markdown, clauses, anchors in documents
+    ]
+
+
+def _main_anchors(plan: Plan, subs: dict[str, SubsectionCounter]) -> tuple[Anchor, ...]:
+    """The numbered headings of the main exhibit, in document order."""
+    anchors: list[Anchor] = []
+    for clause in plan.sections:
+        number = clause_number((plan.numbers[clause.id],))
+        text = f"{heading_number(number)} {clause.title}"
+        anchors.append(Anchor(text, number, bookmark_name(clause.id), 0, heading_slug(text)))
+        counter = subs.get(clause.id)
+        for title, sub_number in counter.numbers.items() if counter else ():
+            text = f"{sub_number} {unescape_md(escape_md(title))}"
+            bookmark = bookmark_name(clause.id, title)
+            anchors.append(Anchor(text, sub_number, bookmark, 1, heading_slug(text)))
+    return tuple(anchors)
+
+
+def _appendix_anchors(plan: Plan, clause: Clause, markdown: str) -> tuple[Anchor, ...]:
+    """An appendix is referred to by its title, which says "Appendix N"."""
+    label = plan.label(clause.id) or ""
+    title = _title(markdown, "")
+    if not title or label not in title:
+        return ()
+    return (Anchor(title, label, bookmark_name(clause.id), -1, heading_slug(title)),)
+
+
+def _resolve_sub_refs(
+    body: str, plan: Plan, subs: dict[str, SubsectionCounter], clause_id: str
+) -> str:
+    """Replace the placeholders ``ref(id, sub=...)`` left by their sub-clause's link."""
+    if "\x02" not in body:
+        return body
+
+    def link(match: re.Match[str]) -> str:
+        target, title = match.group(1), match.group(2)
+        counter = subs.get(target)
+        number = counter.numbers.get(title) if counter is not None else None
+        if number is None:
+            known = ", ".join(repr(t) for t in (counter.numbers if counter else ())) or "none"
+            raise UserError(
+                f"clause '{clause_id}'",
+                f"ref('{target}', sub='{title}'): clause '{target}' has no sub-clause "
+                f"'{title}' (its sub-clauses: {known})",
+            )
+        return f"[Section {number}]({ref_href(REF_NUMBER, bookmark_name(target, title))})"
+
+    return SUB_REF.sub(link, body)
 
 
 def _base_context(spec: Any, plan: Plan, library: Library) -> dict[str, Any]:
@@ -83,12 +172,15 @@ def _render(
     base: dict[str, Any],
     paths: dict[int, str],
     extra: dict[str, Any],
+    subs: dict[str, SubsectionCounter],
 ) -> str:
     number = plan.numbers.get(clause.id) if clause.numbered else None
+    counter = SubsectionCounter(number, clause.id)
+    subs[clause.id] = counter
     context = {
         **base,
         "n": number,
-        "sub": SubsectionCounter(number),
+        "sub": counter,
         "appendix": plan.label(clause.id) if not clause.numbered else None,
         "title": escape_md(clause.title),
         **extra,
@@ -108,6 +200,7 @@ def _render_late(
     base: dict[str, Any],
     paths: dict[int, str],
     bodies: dict[str, str],
+    subs: dict[str, SubsectionCounter],
 ) -> None:
     """Render the clauses that ask ``uses(term)`` until the terms they list stop changing."""
     late = [c for c in plan.everything if c.id in library.late]
@@ -118,7 +211,8 @@ def _render_late(
     for _ in range(_MAX_DEFINITION_PASSES):
         text = "\n\n".join([others, *previous.values()])
         current = {
-            c.id: _render(library, c, plan, base, paths, {"uses": term_finder(text)}) for c in late
+            c.id: _render(library, c, plan, base, paths, {"uses": term_finder(text)}, subs)
+            for c in late
         }
         if current == previous:
             break
@@ -130,7 +224,8 @@ def _main_markdown(plan: Plan, bodies: dict[str, str]) -> str:
     parts: list[str] = []
     for clause in plan.main:
         if clause.numbered:
-            heading = f"## {plan.numbers[clause.id]}. {escape_md(clause.title)}"
+            number = clause_number((plan.numbers[clause.id],))
+            heading = f"## {heading_number(number)} {escape_md(clause.title)}"
             parts.append(f"{heading}\n\n{bodies[clause.id]}")
         else:
             parts.append(bodies[clause.id])
@@ -144,7 +239,14 @@ def _title(markdown: str, fallback: str) -> str:
     return fallback
 
 
-def _exhibit(spec: Any, key: str, markdown: str, clauses: Sequence[Clause]) -> Exhibit:
+def _exhibit(
+    spec: Any,
+    key: str,
+    markdown: str,
+    clauses: Sequence[Clause],
+    anchors: tuple[Anchor, ...],
+    published: str,
+) -> Exhibit:
     brand = spec.parties.brand
     partner = spec.parties.partner
     label = spec.deal.exhibit.label
@@ -169,4 +271,7 @@ def _exhibit(spec: Any, key: str, markdown: str, clauses: Sequence[Clause]) -> E
         subject=f"{brand.name} and {partner.name}",
         keywords=tuple(keywords),
         clause_versions=tuple((c.id, c.version) for c in clauses),
+        anchors=anchors,
+        published=published,
+        layer_of=tuple((c.id, c.layer) for c in clauses),
     )

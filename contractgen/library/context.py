@@ -2,8 +2,9 @@
 
 Wording that every clause needs the same way is computed once here, so that fifteen templates
 cannot disagree: how the parties are called ("ShelfWise", or "the Brand" when the spec keeps the
-generic short name), what ``ref('escalation')`` prints, how subsections are numbered, and (for
-the definitions) whether a term is used anywhere else in the document.
+generic short name), what ``ref('escalation')`` prints (a link that renderers turn into a field
+or an anchor), how subsections are numbered, and (for the definitions) whether a term is used
+anywhere else in the document.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from jinja2.exceptions import TemplateRuntimeError
 
 from contractgen.library.markdown import Md, escape_md
 from contractgen.library.selection import Plan
+from contractgen.outline import REF_NUMBER, REF_TEXT, bookmark_name, clause_number, ref_href
 
 GENERIC_NAMES = frozenset(
     {
@@ -93,18 +95,37 @@ def parties_context(spec: Any) -> dict[str, Any]:
     }
 
 
+SUB_REF = re.compile("\x02([^\x1f\x03]*)\x1f([^\x03]*)\x03")
+"""A reference to a sub-clause, left by ``ref(id, sub=...)`` until every clause has rendered
+(a sub-clause gets its number only when its own clause renders, possibly later)."""
+
+
 class RefResolver:
-    """``ref(id)`` for templates: the label of another clause, checked at assembly."""
+    """``ref(id)`` for templates: a link to another clause, checked at assembly.
+
+    The link text is what a reader sees ("Section 4", "Appendix 1"); the target names the
+    clause's Word bookmark (see :mod:`contractgen.outline`), so the Word renderer can write a
+    REF field and the published Markdown a link to the heading. ``ref(id, sub="Title")`` refers
+    to the sub-clause ``sub("Title")`` of that clause ("Section 3.2").
+    """
 
     def __init__(self, plan: Plan, known: set[str], dropped: dict[str, str]) -> None:
         self.plan = plan
         self.known = known
         self.dropped = dropped
 
-    def __call__(self, clause_id: str, optional: bool = False) -> Md:
+    def __call__(self, clause_id: str, optional: bool = False, sub: str | None = None) -> Md:
         label = self.plan.label(clause_id)
         if label is not None:
-            return Md(label)
+            if sub is not None:
+                if label.startswith("Appendix"):
+                    raise TemplateRuntimeError(
+                        f"ref('{clause_id}', sub=...): an appendix has no numbered sub-clauses"
+                    )
+                return Md(f"\x02{clause_id}\x1f{sub}\x03")
+            if label.startswith("Appendix"):
+                return Md(f"[{label}]({ref_href(REF_TEXT, bookmark_name(clause_id))})")
+            return Md(f"[{label}]({ref_href(REF_NUMBER, bookmark_name(clause_id))})")
         if clause_id not in self.known and clause_id not in self.dropped:
             raise TemplateRuntimeError(f"ref('{clause_id}'): there is no clause '{clause_id}'")
         if optional:
@@ -119,17 +140,25 @@ class RefResolver:
 
 
 class SubsectionCounter:
-    """``sub("Title")`` → "10.2 Title": subsections numbered in the order they are written."""
+    """``sub("Title")`` → "10.2 Title": subsections numbered in the order they are written.
 
-    def __init__(self, section: int | None) -> None:
+    Each call records the sub-clause's number and anchor, so ``ref(id, sub="Title")`` and the
+    Word renderer (bookmark, numbering) can find it.
+    """
+
+    def __init__(self, section: int | None, clause_id: str = "") -> None:
         self.section = section
+        self.clause_id = clause_id
         self.count = 0
+        self.numbers: dict[str, str] = {}
 
     def __call__(self, title: str) -> Md:
         if self.section is None:
             raise TemplateRuntimeError("sub() numbers subsections of numbered sections only")
         self.count += 1
-        return Md(f"{self.section}.{self.count} {escape_md(title)}")
+        number = clause_number((self.section, self.count))
+        self.numbers.setdefault(str(title), number)
+        return Md(f"{number} {escape_md(title)}")
 
 
 @lru_cache(maxsize=512)

@@ -402,6 +402,9 @@ class Deal(Model):
     """Governing language of the exhibit."""
     exhibit: ExhibitInfo = ExhibitInfo.model_construct()
     """Label and version of the exhibit."""
+    paper: Literal["letter", "a4"] | None = None
+    """Paper size of the Word documents. Default: Letter for a deal whose public-holiday
+    calendar (or, without one, time zone) is in the United States or Canada, A4 otherwise."""
 
     @field_validator("term")
     @classmethod
@@ -412,6 +415,13 @@ class Deal(Model):
         return v
 
 
+class Signatory(Model):
+    name: Name
+    """The person who signs, e.g. "Li Wei"."""
+    title: Name
+    """Their position, e.g. "Chief Executive Officer"."""
+
+
 class Brand(Model):
     name: Name
     """Legal name of the hardware brand."""
@@ -419,6 +429,8 @@ class Brand(Model):
     """How the exhibit refers to the brand after first mention."""
     address: Text | None = None
     """Registered address, shown in the parties block."""
+    signatory: Signatory | None = None
+    """Who signs the exhibit for the brand; pre-fills the signature block."""
 
 
 class Partner(Model):
@@ -436,6 +448,8 @@ class Partner(Model):
     """Registered address, shown in the parties block."""
     headcount: Annotated[int, Field(ge=1, le=1_000_000)] | None = None
     """People at the partner; small partners cannot staff nights."""
+    signatory: Signatory | None = None
+    """Who signs the exhibit for the partner; pre-fills the signature block."""
 
 
 class Parties(Model):

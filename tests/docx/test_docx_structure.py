@@ -28,8 +28,9 @@ def _nums(docx: bytes) -> dict[str, etree._Element]:
 
 
 def _num_ids(docx: bytes) -> list[str]:
-    """numId of every numbered paragraph, in document order."""
-    return [el.get(w("val")) for el in body(docx).iterfind(".//w:numPr/w:numId", NS)]
+    """numId of every list paragraph, in document order (numId 0 switches numbering off)."""
+    ids = [el.get(w("val")) for el in body(docx).iterfind(".//w:numPr/w:numId", NS)]
+    return [i for i in ids if i != "0"]
 
 
 def _start(num: etree._Element) -> tuple[str, str] | None:
@@ -39,7 +40,8 @@ def _start(num: etree._Element) -> tuple[str, str] | None:
     return override.get(w("ilvl")), override.find("w:startOverride", NS).get(w("val"))
 
 
-def test_headings_use_heading_styles_and_keep_their_typed_numbers() -> None:
+def test_headings_without_anchors_keep_their_text_and_switch_numbering_off() -> None:
+    """Markdown that is not an assembled exhibit (no anchors) keeps its heading text as is."""
     docx = render_exhibit(construct_exhibit("headings"))
     paragraphs = body(docx).findall("w:p", NS)
     styles = [p.find("w:pPr/w:pStyle", NS) for p in paragraphs]
@@ -48,9 +50,10 @@ def test_headings_use_heading_styles_and_keep_their_typed_numbers() -> None:
         "Heading2",
         "Heading3",
         None,
-        "Heading3",
+        "Heading4",
     ]
-    assert body(docx).find(".//w:numPr", NS) is None
+    off = [el.get(w("val")) for el in body(docx).iterfind(".//w:numPr/w:numId", NS)]
+    assert off == ["0", "0", "0"], "the numbered heading styles are switched off for them"
     assert "3.2 Completion Criteria" in document_text(docx)
 
 
@@ -72,10 +75,10 @@ def test_numbering_definitions_are_real_word_numbering() -> None:
     numbering = part_xml(docx, "word/numbering.xml")
     formats = {
         lvl.get(w("ilvl")): lvl.find("w:numFmt", NS).get(w("val"))
-        for lvl in numbering.find("w:abstractNum", NS).iterfind("w:lvl", NS)
+        for lvl in numbering.findall("w:abstractNum", NS)[1].iterfind("w:lvl", NS)
     }
-    assert formats["0"] == "decimal"
-    assert formats["1"] == "lowerLetter"
+    assert formats["0"] == "lowerLetter"
+    assert formats["1"] == "lowerRoman"
     assert {el.get(w("val")) for el in numbering.iterfind(".//w:numFmt", NS)} >= {"bullet"}
     assert "1." not in document_text(docx).split("\n")[0], "numbers are not typed into the text"
     levels = [el.get(w("val")) for el in body(docx).iterfind(".//w:numPr/w:ilvl", NS)]
@@ -90,7 +93,8 @@ def test_bullet_lists_each_get_an_instance() -> None:
     ids = _num_ids(docx)
     assert len(ids) == 5 and len(set(ids)) == 2
     numbering = part_xml(docx, "word/numbering.xml")
-    assert numbering.find(".//w:lvl/w:numFmt", NS).get(w("val")) == "bullet"
+    bullet = numbering.findall("w:abstractNum", NS)[-1]
+    assert bullet.find("w:lvl/w:numFmt", NS).get(w("val")) == "bullet"
 
 
 def test_numbering_restarts_in_every_exhibit_of_a_pack() -> None:
@@ -103,7 +107,7 @@ def test_numbering_restarts_in_every_exhibit_of_a_pack() -> None:
     assert [_start(nums[i]) for i in dict.fromkeys(ids)] == [("0", "1"), ("0", "4"), ("0", "1")] * 2
 
 
-def test_task_items_are_ballot_box_lines_without_numbering() -> None:
+def test_task_items_are_checkbox_controls_without_numbering() -> None:
     docx = render_exhibit(construct_exhibit("task_list"))
     checklist = [
         p
@@ -115,8 +119,16 @@ def test_task_items_are_ballot_box_lines_without_numbering() -> None:
     for p in checklist:
         assert p.find("w:pPr/w:numPr", NS) is None
         assert p.find(".//w:tab", NS) is not None
-    starts = [p.find(".//w:t", NS).text for p in checklist]
-    assert starts == ["☐", "☐", "☑", "☐"]
+    boxes = [p.find("w:sdt", NS) for p in checklist]
+    assert all(box is not None for box in boxes), "each line starts with a content control"
+    w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+    checked = [box.find(f"w:sdtPr/{w14}checkbox/{w14}checked", NS) for box in boxes]
+    assert [c.get(f"{w14}val") for c in checked] == ["0", "0", "1", "0"]
+    assert [box.find(".//w:t", NS).text for box in boxes] == ["☐", "☐", "☒", "☐"]
+    root = part_xml(docx, "word/document.xml")
+    assert root.nsmap["w14"] == w14.strip("{}")
+    ignorable = root.get("{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable")
+    assert "w14" in ignorable.split()
     text = document_text(docx)
     assert "[ ]" not in text and "[x]" not in text
 
@@ -226,7 +238,7 @@ def test_hyperlinks_are_real_relationships() -> None:
 
 def test_raw_html_and_special_characters_stay_literal() -> None:
     docx = render_exhibit(exhibit('R&D <Asia> | "Ltd" <b>x</b> &amp; 5 < 6'))
-    assert document_text(docx) == 'R&D <Asia> | "Ltd" <b>x</b> & 5 < 6'
+    assert document_text(docx) == "R&D <Asia> | \u201cLtd\u201d <b>x</b> & 5 < 6"
     xml = parts(docx)["word/document.xml"].decode("utf-8")
     assert "R&amp;D &lt;Asia&gt;" in xml and "&amp;amp;" not in xml
 
@@ -266,11 +278,20 @@ def test_header_names_the_exhibit_deal_and_version() -> None:
     assert int(tab.get(w("pos"))) == load_reference(None).text_width
 
 
-def test_footer_has_page_and_numpages_fields() -> None:
+def test_footer_counts_the_pages_of_its_own_document() -> None:
     docx = render_exhibit(sample_exhibit())
     footer = part_xml(docx, "word/footer1.xml")
     instructions = [t.text.strip() for t in footer.iterfind(".//w:instrText", NS)]
-    assert instructions == ["PAGE", "NUMPAGES"]
+    assert instructions == ["PAGE", "NUMPAGES"], "a single exhibit is the whole file"
+    pack = render_pack([sample_exhibit(), sample_exhibit()], title="Pack")
+    for index, name in enumerate(("word/footer1.xml", "word/footer2.xml"), start=1):
+        fields = [t.text.strip() for t in part_xml(pack, name).iterfind(".//w:instrText", NS)]
+        # in a pack each exhibit counts its own pages: the page of its last paragraph
+        assert fields == ["PAGE", f"PAGEREF _LastPage{index}"]
+        marks = [m.get(w("name")) for m in body(pack).iter(w("bookmarkStart"))]
+        assert f"_LastPage{index}" in marks
+    starts = [el.get(w("start")) for el in body(pack).iterfind(".//w:sectPr/w:pgNumType", NS)]
+    assert starts == ["1", "1"]
     kinds = [f.get(w("fldCharType")) for f in footer.iterfind(".//w:fldChar", NS)]
     assert kinds == ["begin", "separate", "end"] * 2
     assert "".join(footer.itertext()).startswith("Confidential")
@@ -309,7 +330,9 @@ def test_content_types_cover_every_part() -> None:
 def test_empty_documents_are_still_valid(markdown: str) -> None:
     docx = render_exhibit(exhibit(markdown))
     assert body(docx).find("w:sectPr", NS) is not None
-    assert "word/numbering.xml" not in parts(docx)
+    numbering = part_xml(docx, "word/numbering.xml")
+    assert numbering.find("w:num", NS).get(w("numId")) == "1", "only the reference's outline"
+    assert len(numbering.findall("w:num", NS)) == 1
 
 
 def test_a_checklist_stays_on_one_page_with_its_lead_in() -> None:

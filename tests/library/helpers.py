@@ -159,6 +159,7 @@ def term_case_problems(exhibits: Sequence[Exhibit], loaded: LoadedSpec, where: s
     user_text = spec_strings(loaded)
     for exhibit in exhibits:
         text = re.sub(r"`[^`]*`", " ", unescape_md(exhibit.markdown))
+        text = re.sub(r"\]\((?:ref:|#)[^)]*\)", "]", text)  # link targets are not wording
         for value in user_text:
             text = text.replace(value, " ")
         for term in terms:

@@ -74,10 +74,11 @@ def test_checklist_has_a_ticked_item_per_criterion(exhibits: list[Exhibit]) -> N
         "Basic function",
         "Integration",
         "Calibration",
-        "Customer sign-off",
     ):
         assert f"- [ ] **{item}.**" in checklist
-    assert "| Signed for | Name | Title | Signature | Date |" in checklist
+    # The Customer's sign-off is the signature block itself, not a box ticked before it.
+    assert "- [ ] **Customer sign-off.**" not in checklist
+    assert "## Customer Sign-Off" in checklist and "| Signed for | Customer |" in checklist
 
 
 def test_the_95_percent_accuracy_test(parts: dict[str, str], exhibits: list[Exhibit]) -> None:

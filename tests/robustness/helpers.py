@@ -45,7 +45,7 @@ TEMP_MARKERS = (".new-", ".old-")
 
 def expected_files(fmt: str) -> set[str]:
     """Every file a complete build of one deal holds for ``--format fmt``."""
-    names = {MANIFEST}
+    names = {MANIFEST, "build-record.md", "build-record.json"}  # the record, in every format
     if fmt in ("md", "all"):
         names |= {f"{d}.md" for d in DOCUMENTS}
     if fmt in ("docx", "all"):
