@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,8 @@ MAX_ERRORS = 50
 FIRST_PLAUSIBLE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 LAST_PLAUSIBLE = dt.datetime(2100, 1, 1, tzinfo=dt.UTC)
 """Instants outside these are typing errors (a year 0202, an epoch 0), not tickets."""
+_FIRST_US = (FIRST_PLAUSIBLE - EPOCH) // dt.timedelta(microseconds=1)
+_LAST_US = (LAST_PLAUSIBLE - EPOCH) // dt.timedelta(microseconds=1)
 
 _US = dt.timedelta(microseconds=1)
 _TRUE = {"true", "yes", "y", "1"}
@@ -181,16 +183,43 @@ class _RowError(Exception):
 
 
 def parse_instant(text: str, column: str) -> int:
-    """An ISO 8601 instant with an offset, as microseconds since the epoch."""
+    """An ISO 8601 instant with an offset, as microseconds since the epoch.
+
+    Why a cache: an export's instants share far fewer (date, hour, offset) prefixes than rows.
+    The common layout ``YYYY-MM-DDTHH:MM:SS`` + ``Z`` or ``±HH:MM`` is answered from the
+    instant of its whole hour (parsed and checked once) plus minutes and seconds; every other
+    layout takes the full parser.
+    """
+    if len(text) in (20, 25) and text[13] == ":" and text[16] == ":":
+        minutes, seconds = text[14:16], text[17:19]
+        if minutes.isdigit() and seconds.isdigit():
+            m, sec = int(minutes), int(seconds)
+            if m < 60 and sec < 60:
+                key = text[:13] + text[19:]
+                base = _HOURS.get(key)
+                if base is None:
+                    base = _full(text[:13] + ":00:00" + text[19:], text, column)
+                    if len(_HOURS) > 100_000:
+                        _HOURS.clear()
+                    _HOURS[key] = base
+                return base + (m * 60 + sec) * 1_000_000
+    return _full(text, text, column)
+
+
+_HOURS: dict[str, int] = {}
+
+
+def _full(text: str, shown: str, column: str) -> int:
     try:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise _RowError(column, f'"{_short(text)}" is not a date and time') from None
+        raise _RowError(column, f'"{_short(shown)}" is not a date and time') from None
     if value.tzinfo is None:
-        raise _RowError(column, f'"{_short(text)}" has no UTC offset')
-    if not FIRST_PLAUSIBLE <= value < LAST_PLAUSIBLE:
-        raise _RowError(column, f'"{_short(text)}" is outside the plausible years 2000-2099')
-    return (value - EPOCH) // _US
+        raise _RowError(column, f'"{_short(shown)}" has no UTC offset')
+    us = (value - EPOCH) // _US
+    if not _FIRST_US <= us < _LAST_US:
+        raise _RowError(column, f'"{_short(shown)}" is outside the plausible years 2000-2099')
+    return us
 
 
 def _short(text: str) -> str:
@@ -245,7 +274,8 @@ class TicketReader:
         index = {n: i for i, n in enumerate(names)}
         reader = csv.reader(rest)
         width = len(names)
-        get = _getter(index)
+        order = [index.get(name, -1) for name in COLUMN_NAMES]
+        full = order == list(range(len(COLUMN_NAMES)))
         for values in reader:
             line = reader.line_num + 1
             if not values:
@@ -259,7 +289,8 @@ class TicketReader:
                 )
                 continue
             try:
-                yield self._ticket(line, lambda name, v=values: get(v, name))  # type: ignore[misc]
+                row = values if full else [values[i] if i >= 0 else "" for i in order]
+                yield self._ticket(line, row)
             except _RowError as err:
                 col = _csv_col(values, index[err.column]) if err.column in index else 1
                 self._error(
@@ -293,7 +324,8 @@ class TicketReader:
                 )
                 continue
             try:
-                yield self._ticket(line, lambda name, o=obj: _json_value(o, name))  # type: ignore[misc]
+                row = [_json_value(obj, name) for name in COLUMN_NAMES]
+                yield self._ticket(line, row)
             except _RowError as err:
                 self._error(
                     line,
@@ -325,33 +357,52 @@ class TicketReader:
 
     # one row -----------------------------------------------------------------------------
 
-    def _ticket(self, line: int, get: Callable[[str], str]) -> Ticket:
+    def _ticket(self, line: int, values: list[str]) -> Ticket:
+        """One row, its values in :data:`COLUMN_NAMES` order ("" for an absent column)."""
         self.rows += 1
-        ticket_id = get("ticket_id").strip()
+        (
+            ticket_id,
+            priority,
+            created_text,
+            response_text,
+            resolved_text,
+            closed_text,
+            reopened_text,
+            escalated_to,
+            onsite_visit,
+            first_contact_fix,
+            recurred_text,
+            score_text,
+            complaint_class,
+            excusable,
+            evidence,
+            site,
+            issue,
+        ) = values
+        ticket_id = ticket_id.strip()
         if not ticket_id:
             raise _RowError("ticket_id", "is empty")
         if len(ticket_id) > 100:
             raise _RowError("ticket_id", "is longer than 100 characters")
-        priority = get("priority").strip()
         if priority not in self.priority_set:
-            raise _RowError(
-                "priority",
-                f'"{_short(priority)}" is not a priority of this deal '
-                f"({', '.join(self.priorities)})",
-            )
-        text = get("created_at")
-        if not text:
+            priority = priority.strip()
+            if priority not in self.priority_set:
+                raise _RowError(
+                    "priority",
+                    f'"{_short(priority)}" is not a priority of this deal '
+                    f"({', '.join(self.priorities)})",
+                )
+        if not created_text:
             raise _RowError("created_at", "is empty")
-        created = parse_instant(text, "created_at")
-        first_response = self._later("first_response_at", get, created)
-        resolved = self._later("resolved_at", get, created)
-        closed = self._later("closed_at", get, created)
-        reopened = self._later("reopened_at", get, created)
+        created = parse_instant(created_text, "created_at")
+        first_response = _later(response_text, "first_response_at", created)
+        resolved = _later(resolved_text, "resolved_at", created)
+        closed = _later(closed_text, "closed_at", created)
+        reopened = _later(reopened_text, "reopened_at", created)
         if reopened is not None and resolved is not None and reopened > resolved:
             raise _RowError(
                 "reopened_at", "is after resolved_at; resolved_at is the final Resolution"
             )
-        score_text = get("csat_score").strip()
         score: int | None = None
         if score_text:
             try:
@@ -364,7 +415,6 @@ class TicketReader:
                 raise _RowError(
                     "csat_score", f"{score} is outside the scale 1 to {self.csat_scale}"
                 )
-        recurred_text = get("recurred").strip().lower()
         return Ticket(
             line,
             ticket_id,
@@ -374,27 +424,21 @@ class TicketReader:
             resolved,
             closed,
             reopened,
-            get("escalated_to").strip(),
-            _flag(get("onsite_visit"), "onsite_visit"),
-            _flag(get("first_contact_fix"), "first_contact_fix"),
-            _flag(recurred_text, "recurred") if recurred_text else None,
+            escalated_to.strip() if escalated_to else "",
+            _FLAGS.get(onsite_visit) or _flag(onsite_visit, "onsite_visit"),
+            _FLAGS.get(first_contact_fix) or _flag(first_contact_fix, "first_contact_fix"),
+            (_FLAGS.get(recurred_text) or _flag(recurred_text, "recurred"))
+            if recurred_text and not recurred_text.isspace()
+            else None,
             score,
-            _choice(get("complaint_class"), "complaint_class"),
-            _choice(get("excusable"), "excusable"),
-            get("evidence").strip(),
-            get("site").strip(),
-            get("issue").strip(),
+            complaint_class
+            if complaint_class in _CLASSES
+            else _choice(complaint_class, "complaint_class"),
+            excusable if excusable in _EXCUSABLE else _choice(excusable, "excusable"),
+            evidence.strip() if evidence else "",
+            site.strip() if site else "",
+            issue.strip() if issue else "",
         )
-
-    @staticmethod
-    def _later(column: str, get: Callable[[str], str], created: int) -> int | None:
-        text = get(column)
-        if not text:
-            return None
-        value = parse_instant(text, column)
-        if value < created:
-            raise _RowError(column, "is before created_at")
-        return value
 
     # errors --------------------------------------------------------------------------------
 
@@ -431,14 +475,6 @@ def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
     yield from rest
 
 
-def _getter(index: dict[str, int]) -> Callable[[list[str], str], str]:
-    def get(values: list[str], name: str) -> str:
-        i = index.get(name)
-        return "" if i is None else values[i]
-
-    return get
-
-
 def _json_value(obj: dict[str, Any], name: str) -> str:
     value = obj.get(name)
     if value is None:
@@ -458,6 +494,24 @@ def _csv_col(values: list[str], index: int) -> int:
 def _json_col(text: str, key: str) -> int:
     at = text.find(f'"{key}"')
     return at + 1 if at >= 0 else 1
+
+
+_FLAGS: dict[str, bool] = {
+    **{v: True for t in _TRUE for v in (t, t.upper(), t.capitalize())},
+    **{v: False for t in _FALSE for v in (t, t.upper(), t.capitalize())},
+}
+"""Exact spellings answered without normalising; others go through :func:`_flag`."""
+_CLASSES = frozenset(("", *COMPLAINT_CLASSES))
+_EXCUSABLE = frozenset(("", *EXCUSABLE_CHOICES))
+
+
+def _later(text: str, column: str, created: int) -> int | None:
+    if not text:
+        return None
+    value = parse_instant(text, column)
+    if value < created:
+        raise _RowError(column, "is before created_at")
+    return value
 
 
 def _flag(text: str, column: str) -> bool:
