@@ -170,16 +170,20 @@ def expected(column: str) -> str:
         form = "a whole number from 1 to the CSAT scale"
     elif c.choices:
         form = "one of " + ", ".join(c.choices)
+    elif c.name == "priority":
+        form = "a priority id of the deal's priority table"
     else:
         form = "text"
     return f"expected {form}, e.g. {c.example}"
 
 
 class _RowError(Exception):
-    def __init__(self, column: str, message: str) -> None:
+    def __init__(self, column: str, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.column = column
         self.message = message
+        self.hint = hint
+        """The expected form when it is not the column's usual one (an order of instants)."""
 
 
 def parse_instant(text: str, column: str) -> int:
@@ -252,7 +256,10 @@ class TicketReader:
             try:
                 first = fh.readline()
             except UnicodeDecodeError:
-                raise UserError(self.display, "is not UTF-8 text", 1, 1) from None
+                first = None
+            if first is None:
+                line, col = _bad_utf8(self.path)
+                raise UserError(self.display, "is not UTF-8 text; save it as UTF-8", line, col)
             if not first.strip():
                 raise UserError(
                     self.display,
@@ -261,7 +268,7 @@ class TicketReader:
                     1,
                     1,
                 )
-            rest = _lines(fh, self.display)
+            rest = _lines(fh, self.path)
             if first.lstrip().startswith("{"):
                 yield from self._jsonl(first, rest)
             else:
@@ -293,9 +300,7 @@ class TicketReader:
                 yield self._ticket(line, row)
             except _RowError as err:
                 col = _csv_col(values, index[err.column]) if err.column in index else 1
-                self._error(
-                    line, col, f"column {err.column}: {err.message}; {expected(err.column)}"
-                )
+                self._error(line, col, _row_message(err))
 
     def _jsonl(self, first: str, rest: Iterator[str]) -> Iterator[Ticket]:
         line = 0
@@ -304,7 +309,7 @@ class TicketReader:
             if not text.strip():
                 continue
             try:
-                obj = json.loads(text)
+                obj = json.loads(text.rstrip("\r\n"))
             except json.JSONDecodeError as exc:
                 self._error(
                     line,
@@ -327,11 +332,7 @@ class TicketReader:
                 row = [_json_value(obj, name) for name in COLUMN_NAMES]
                 yield self._ticket(line, row)
             except _RowError as err:
-                self._error(
-                    line,
-                    _json_col(text, err.column),
-                    f"column {err.column}: {err.message}; {expected(err.column)}",
-                )
+                self._error(line, _json_col(text, err.column), _row_message(err))
 
     def _check_header(self, names: list[str]) -> None:
         for i, name in enumerate(names):
@@ -401,7 +402,10 @@ class TicketReader:
         reopened = _later(reopened_text, "reopened_at", created)
         if reopened is not None and resolved is not None and reopened > resolved:
             raise _RowError(
-                "reopened_at", "is after resolved_at; resolved_at is the final Resolution"
+                "reopened_at",
+                "is after resolved_at",
+                "expected the last reopen before the final Resolution in resolved_at (give "
+                "earlier cycles in the events file)",
             )
         score: int | None = None
         if score_text:
@@ -460,14 +464,27 @@ class TicketReader:
         raise UserError.many(diagnostics)
 
 
-def _lines(fh: Any, display: str) -> Iterator[str]:
-    line = 1
+def _row_message(err: _RowError) -> str:
+    return f"column {err.column}: {err.message}; {err.hint or expected(err.column)}"
+
+
+def _bad_utf8(path: Path) -> tuple[int, int]:
+    """Line and column of the first byte that is not UTF-8 (read again, only on that error)."""
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                return number, exc.start + 1
+    return 1, 1
+
+
+def _lines(fh: Any, path: Path) -> Iterator[str]:
     try:
-        for text in fh:
-            line += 1
-            yield text
+        yield from fh
     except UnicodeDecodeError:
-        raise UserError(display, "is not UTF-8 text", line + 1, 1) from None
+        line, col = _bad_utf8(path)
+        raise UserError(str(path), "is not UTF-8 text; save it as UTF-8", line, col) from None
 
 
 def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
@@ -510,7 +527,9 @@ def _later(text: str, column: str, created: int) -> int | None:
         return None
     value = parse_instant(text, column)
     if value < created:
-        raise _RowError(column, "is before created_at")
+        raise _RowError(
+            column, "is before created_at", "expected an instant at or after the ticket's creation"
+        )
     return value
 
 
