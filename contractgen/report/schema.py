@@ -25,7 +25,7 @@ def _property(c: Column) -> dict[str, Any]:
         prop.update(type="string", format="date-time", pattern=_INSTANT)
     elif c.kind == "flag":
         prop["type"] = ["boolean", "string"]
-        prop["pattern"] = "^(?i:true|false|yes|no|y|n|1|0|)$"
+        prop["pattern"] = "^(true|false|yes|no|y|n|1|0|True|False|TRUE|FALSE|Yes|No|YES|NO|Y|N)?$"
     elif c.kind == "score":
         prop.update(type=["integer", "string"], minimum=1, pattern="^[0-9]+$")
     elif c.choices:
