@@ -64,10 +64,10 @@ def build_report(
     """Everything in memory: (deal id, file name → bytes, all targets met)."""
     from contractgen.domain.calendar import BusinessCalendar, CalendarError
     from contractgen.report.events import read_events
-    from contractgen.report.measure import Rules, measure
+    from contractgen.report.measure import Rules
+    from contractgen.report.parallel import measure_file
     from contractgen.report.remedies import Assessor
     from contractgen.report.render import record, to_docx, to_json, to_markdown
-    from contractgen.report.tickets import TicketReader
     from contractgen.spec.loader import load_spec
 
     month = parse_period(period)
@@ -79,11 +79,7 @@ def build_report(
         raise UserError(str(spec_path), f"calendar: {exc}") from None
     rules = Rules(spec, calendar)
     log = read_events(events) if events else None
-    reader = TicketReader(
-        tickets, tuple(p.id for p in spec.support.priorities), spec.support.csat.scale
-    )
-    measured = measure(_checked(reader), rules, log, month)
-    reader.finish()
+    measured = measure_file(tickets, rules, log, month)
     assessment = Assessor(spec, measured, base).assess(month)
     data = record(spec, rules, measured, assessment)
     label = data["period"]
@@ -97,16 +93,6 @@ def build_report(
     if "docx" in wanted:
         files[f"sla-report-{label}.docx"] = to_docx(spec, markdown, label)
     return spec.deal.id, files, assessment.all_met
-
-
-def _checked(reader: object):  # type: ignore[no-untyped-def]
-    """Tickets of a reader; once the reader has seen an error, the rest are only checked."""
-    from contractgen.report.tickets import TicketReader
-
-    assert isinstance(reader, TicketReader)
-    for t in reader:
-        if not reader.errors:
-            yield t
 
 
 def run_report(

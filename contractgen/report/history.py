@@ -60,9 +60,9 @@ def _fmt(metric: Metric, v: Decimal | None) -> str:
 def replay(loaded: Any, tickets: Path) -> tuple[list[str], list[Warning_]]:
     """(summary lines, warnings) for one loaded spec and a ticket export."""
     from contractgen.domain.calendar import BusinessCalendar, CalendarError
-    from contractgen.report.measure import Rules, measure
+    from contractgen.report.measure import Rules
+    from contractgen.report.parallel import measure_file
     from contractgen.report.remedies import Assessor
-    from contractgen.report.tickets import TicketReader
 
     spec = loaded.spec
     try:
@@ -70,11 +70,7 @@ def replay(loaded: Any, tickets: Path) -> tuple[list[str], list[Warning_]]:
     except CalendarError as exc:
         raise UserError(loaded.path, f"calendar: {exc}") from None
     rules = Rules(spec, calendar)
-    reader = TicketReader(
-        tickets, tuple(p.id for p in spec.support.priorities), spec.support.csat.scale
-    )
-    measured = measure((t for t in reader if not reader.errors), rules, None, None)
-    reader.finish()
+    measured = measure_file(tickets, rules, None, None)
     lines = [f"history of {tickets}: {measured.tickets} ticket(s)"]
     warnings: list[Warning_] = []
     if measured.first_month is None or measured.last_month is None:

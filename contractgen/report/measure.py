@@ -72,6 +72,14 @@ class Measured:
     tickets: int
     first_month: int | None
     last_month: int | None
+    seen_events: set[str] = field(default_factory=set)
+    """Tickets of the events file met so far (checked once every part is measured)."""
+    first_seen: dict[tuple[str, str], int] = field(default_factory=dict)
+    """First creation instant of each (site, issue): how a later part of the file sees whether
+    an earlier part's First-Call Resolution recurred."""
+    last_fix: dict[tuple[str, str], tuple[int, int] | None] = field(default_factory=dict)
+    """The last First-Call Resolution still open to recurrence per (site, issue): (closed at,
+    month), or None when the key was seen but nothing is open."""
 
 
 class MonthIndex:
@@ -162,14 +170,22 @@ def measure(
     rules: Rules,
     events: EventLog | None = None,
     report_month: int | None = None,
+    *,
+    part: bool = False,
 ) -> Measured:
-    """Run every ticket through its clocks; ids are kept only for ``report_month``."""
+    """Run every ticket through its clocks; ids are kept only for ``report_month``.
+
+    ``part``: the tickets are one part of a file measured in pieces (see
+    :mod:`contractgen.report.parallel`); the check that every event met its ticket is left to
+    the caller, who merges the parts.
+    """
     months: dict[int, MonthCounts] = {}
     detail = Detail()
     month_of = rules.months.of
     by_events = events.by_ticket if events else {}
     seen_events: set[str] = set()
-    last_fix: dict[tuple[str, str], tuple[int, int]] = {}
+    last_fix: dict[tuple[str, str], tuple[int, int] | None] = {}
+    first_seen: dict[tuple[str, str], int] = {}
     window = rules.recurrence_us
     count = 0
     first_month: int | None = None
@@ -255,6 +271,17 @@ def measure(
             elif m_resolved == report_month:
                 detail.resolution_misses.setdefault(t.priority, []).append(t.ticket_id)
 
+        # Recurrence: a later ticket for the same site and issue within the window after an
+        # earlier First-Call Resolution means that fix did not hold (tickets in creation order).
+        key = (t.site, t.issue) if window and t.site and t.issue else None
+        if key is not None:
+            if key not in first_seen:
+                first_seen[key] = t.created
+            prior = last_fix.get(key)
+            if prior is not None and t.created - prior[0] <= window:
+                counts(prior[1]).fcr -= 1
+            last_fix[key] = None
+
         # Closing: FCR and CSAT count in the month the ticket was closed.
         if closed_at is not None and m_closed is not None:
             cc = counts(m_closed)
@@ -263,31 +290,24 @@ def measure(
             if t.csat_score is not None:
                 cc.csat_responses += 1
                 cc.csat_sum += t.csat_score
-            first_fix = (
+            if (
                 t.first_contact_fix
                 and not t.onsite_visit
                 and not t.escalated_to
                 and t.recurred is not True
-            )
-            key = (t.site, t.issue) if t.recurred is None and t.site and t.issue else None
-            if key is not None and window:
-                # A later ticket for the same site and issue within the window: the earlier
-                # fix did not hold, so it is not a First-Call Resolution after all.
-                prior = last_fix.get(key)
-                if prior is not None and t.created - prior[0] <= window:
-                    counts(prior[1]).fcr -= 1
-                    del last_fix[key]
-            if first_fix:
+            ):
                 cc.fcr += 1
-                if key is not None and window:
+                if key is not None and t.recurred is None:
                     last_fix[key] = (closed_at, m_closed)
 
         if rules.to_brand(t.escalated_to):
             counts(m_created).escalations_to_brand += 1
 
-    if events is not None:
+    if events is not None and not part:
         events.unused(seen_events)
-    return Measured(months, detail, count, first_month, last_month)
+    return Measured(
+        months, detail, count, first_month, last_month, seen_events, first_seen, last_fix
+    )
 
 
 def _exclusion(t: Ticket, rules: Rules, detail: Detail | None) -> str:

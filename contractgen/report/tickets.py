@@ -244,6 +244,10 @@ class TicketReader:
         self.csat_scale = csat_scale
         self.errors: list[Diagnostic] = []
         self.rows = 0
+        self.csv_offset = 1
+        """Physical line of a CSV row = the csv reader's line count + this (the header)."""
+        self.json_offset = 0
+        """Lines before the first JSON line read (non-zero for a later part of a file)."""
 
     # reading ---------------------------------------------------------------------------------
 
@@ -284,7 +288,7 @@ class TicketReader:
         order = [index.get(name, -1) for name in COLUMN_NAMES]
         full = order == list(range(len(COLUMN_NAMES)))
         for values in reader:
-            line = reader.line_num + 1
+            line = reader.line_num + self.csv_offset
             if not values:
                 continue
             if len(values) != width:
@@ -303,7 +307,7 @@ class TicketReader:
                 self._error(line, col, _row_message(err))
 
     def _jsonl(self, first: str, rest: Iterator[str]) -> Iterator[Ticket]:
-        line = 0
+        line = self.json_offset
         for text in _chain(first, rest):
             line += 1
             if not text.strip():
