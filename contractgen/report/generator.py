@@ -141,7 +141,12 @@ def write_example(
         if writer is not None:
             writer.writerow(row)
         else:
-            compact = {k: v for k, v in row.items() if v}
+            compact: dict[str, object] = {k: v for k, v in row.items() if v}
+            for flag in ("onsite_visit", "first_contact_fix"):
+                if flag in compact:
+                    compact[flag] = compact[flag] == "true"
+            if "csat_score" in compact:
+                compact["csat_score"] = int(row["csat_score"])
             buf.write(json.dumps(compact, ensure_ascii=False) + "\n")
         for ev in events:
             ev_writer.writerow(ev)
