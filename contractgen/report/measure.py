@@ -154,6 +154,8 @@ class Rules:
         return max(0, (month - self.effective_month) // 12 + 1) if self.spec.ramp else 0
 
     def for_ticket(self, priority: str, month: int) -> PriorityTargets:
+        if not self.spec.ramp:
+            return self.targets[(0, priority)]
         year = self.contract_year(month)
         return self.targets.get((year, priority)) or self.targets[(0, priority)]
 
@@ -181,7 +183,14 @@ def measure(
     """
     months: dict[int, MonthCounts] = {}
     detail = Detail()
-    month_of = rules.months.of
+    starts = rules.months.starts
+    first_key = rules.months.first - 1
+    not_counting = rules.not_counting
+    fixed_targets = (
+        None
+        if rules.spec.ramp
+        else {p.id: rules.for_ticket(p.id, 0) for p in rules.spec.support.priorities}
+    )
     by_events = events.by_ticket if events else {}
     seen_events: set[str] = set()
     last_fix: dict[tuple[str, str], tuple[int, int] | None] = {}
@@ -199,19 +208,25 @@ def measure(
 
     for t in tickets:
         count += 1
-        m_created = month_of(t.created)
+        m_created = first_key + bisect_right(starts, t.created)
         if first_month is None or m_created < first_month:
             first_month = m_created
         if last_month is None or m_created > last_month:
             last_month = m_created
         closed_at = t.closed if t.closed is not None else t.resolved
-        m_resolved = month_of(t.resolved) if t.resolved is not None else None
-        m_closed = month_of(closed_at) if closed_at is not None else None
+        m_resolved = (
+            first_key + bisect_right(starts, t.resolved) if t.resolved is not None else None
+        )
+        m_closed = first_key + bisect_right(starts, closed_at) if closed_at is not None else None
         in_report = report_month is not None and report_month in (m_created, m_resolved, m_closed)
 
         if t.ticket_id in by_events:
             seen_events.add(t.ticket_id)
-        reason = _exclusion(t, rules, detail if in_report else None)
+        reason = (
+            _exclusion(t, rules, detail if in_report else None)
+            if t.excusable or t.complaint_class in not_counting
+            else ""
+        )
         if reason:
             counts(m_created).excluded += 1
             if in_report:
@@ -233,7 +248,11 @@ def measure(
                             f'"{why}" is not an excusable delay in this deal',
                         )
                     )
-        targets = rules.for_ticket(t.priority, m_created)
+        targets = (
+            fixed_targets[t.priority]
+            if fixed_targets is not None
+            else rules.for_ticket(t.priority, m_created)
+        )
 
         # Response: counted in the month the ticket was submitted.
         pc = counts(m_created).priority(t.priority)
@@ -300,7 +319,7 @@ def measure(
                 if key is not None and t.recurred is None:
                     last_fix[key] = (closed_at, m_closed)
 
-        if rules.to_brand(t.escalated_to):
+        if t.escalated_to and rules.to_brand(t.escalated_to):
             counts(m_created).escalations_to_brand += 1
 
     if events is not None and not part:

@@ -194,23 +194,25 @@ def parse_instant(text: str, column: str) -> int:
     instant of its whole hour (parsed and checked once) plus minutes and seconds; every other
     layout takes the full parser.
     """
-    if len(text) in (20, 25) and text[13] == ":" and text[16] == ":":
-        minutes, seconds = text[14:16], text[17:19]
-        if minutes.isdigit() and seconds.isdigit():
-            m, sec = int(minutes), int(seconds)
-            if m < 60 and sec < 60:
-                key = text[:13] + text[19:]
-                base = _HOURS.get(key)
-                if base is None:
-                    base = _full(text[:13] + ":00:00" + text[19:], text, column)
-                    if len(_HOURS) > 100_000:
-                        _HOURS.clear()
-                    _HOURS[key] = base
-                return base + (m * 60 + sec) * 1_000_000
+    if len(text) in (20, 25):
+        seconds = _MMSS.get(text[14:19])
+        if seconds is not None and text[13] == ":":
+            key = text[:13] + text[19:]
+            base = _HOURS.get(key)
+            if base is None:
+                base = _full(text[:13] + ":00:00" + text[19:], text, column)
+                if len(_HOURS) > 100_000:
+                    _HOURS.clear()
+                _HOURS[key] = base
+            return base + seconds
     return _full(text, text, column)
 
 
 _HOURS: dict[str, int] = {}
+_MMSS: dict[str, int] = {
+    f"{m:02d}:{sec:02d}": (m * 60 + sec) * 1_000_000 for m in range(60) for sec in range(60)
+}
+"""Every valid "MM:SS", as microseconds: one lookup checks and converts both fields."""
 
 
 def _full(text: str, shown: str, column: str) -> int:
