@@ -18,6 +18,7 @@ from typing import Any
 
 from contractgen.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError
 from contractgen.report.metrics import (
+    METRIC_NAMES,
     TICKET_METRICS,
     meets,
     month_label,
@@ -31,12 +32,6 @@ _TARGET_PATHS: dict[Metric, tuple[str, ...]] = {
     Metric.RESOLUTION_ACHIEVEMENT: ("support", "resolution_achievement", "target"),
     Metric.FCR: ("support", "fcr", "target"),
     Metric.CSAT: ("support", "csat", "target"),
-}
-_NAMES = {
-    Metric.RESPONSE_MISS_RATE: "Response Time miss rate",
-    Metric.RESOLUTION_ACHIEVEMENT: "Resolution Achievement Rate",
-    Metric.FCR: "First-Call Resolution rate",
-    Metric.CSAT: "CSAT",
 }
 
 
@@ -100,7 +95,7 @@ def replay(loaded: Any, tickets: Path) -> tuple[list[str], list[Warning_]]:
                 missed.append(f"{label}: {_fmt(metric, v.value)}")
         word = "at least" if metric.higher_is_better else "at most"
         lines.append(
-            f"  {_NAMES[metric]} (target {word} {_fmt(metric, target)} per {period}): "
+            f"  {METRIC_NAMES[metric]} (target {word} {_fmt(metric, target)} per {period}): "
             + "; ".join(figures)
         )
         if missed:
@@ -108,7 +103,7 @@ def replay(loaded: Any, tickets: Path) -> tuple[list[str], list[Warning_]]:
             warnings.append(
                 Warning_(
                     str(loc),
-                    f"the ticket history would have missed the {_NAMES[metric]} target "
+                    f"the ticket history would have missed the {METRIC_NAMES[metric]} target "
                     f"({word} {_fmt(metric, target)} per {period}) in {len(missed)} of "
                     f"{len(windows)} {period}(s): {'; '.join(missed)}",
                 )
@@ -161,7 +156,7 @@ def replay(loaded: Any, tickets: Path) -> tuple[list[str], list[Warning_]]:
             if res is not None and res.applies:
                 total += res.share
                 hits.append(
-                    f"{month_label(k)} {_NAMES.get(rule.metric, str(rule.metric))} "
+                    f"{month_label(k)} {METRIC_NAMES[rule.metric]} "
                     f"{format(res.share.normalize(), 'f')}%"
                 )
     if hits:

@@ -46,6 +46,17 @@ TICKET_METRICS = (
 )
 NOT_IN_TICKETS = (Metric.AVAILABILITY, Metric.INSTALLATION_ON_TIME)
 
+METRIC_NAMES: dict[Metric, str] = {
+    Metric.RESPONSE_MISS_RATE: "Response Time miss rate",
+    Metric.RESOLUTION_ACHIEVEMENT: "Resolution Achievement Rate",
+    Metric.FCR: "First-Call Resolution rate",
+    Metric.CSAT: "CSAT",
+    Metric.AVAILABILITY: "Availability",
+    Metric.INSTALLATION_ON_TIME: "On-time installation rate",
+    Metric.ESCALATIONS_TO_BRAND: "Tickets escalated to the Brand",
+}
+"""The names the exhibit's clauses use (``partials/wording.md.j2``), for the report's tables."""
+
 
 @dataclass
 class PriorityCounts:

@@ -15,20 +15,11 @@ from typing import Any
 
 from contractgen.library.filters import pct, score, short_clocked
 from contractgen.report.measure import Measured, Rules
-from contractgen.report.metrics import month_label
+from contractgen.report.metrics import METRIC_NAMES, month_label
 from contractgen.report.remedies import ROUNDING, Assessment, minor_unit
 from contractgen.spec.models import DealSpec, Metric, PenaltyBase, RewardKind
 
 _US_PER_HOUR = Decimal(3_600_000_000)
-_NAMES = {
-    Metric.RESPONSE_MISS_RATE: "Response Time miss rate",
-    Metric.RESOLUTION_ACHIEVEMENT: "Resolution Achievement Rate",
-    Metric.FCR: "First-Call Resolution rate",
-    Metric.CSAT: "CSAT",
-    Metric.AVAILABILITY: "Availability",
-    Metric.INSTALLATION_ON_TIME: "On-time installation rate",
-    Metric.ESCALATIONS_TO_BRAND: "Tickets escalated to the Brand",
-}
 
 
 def _num(d: Decimal | None) -> str | None:
@@ -268,9 +259,10 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
             actual += f" ({m['numerator']} of {m['denominator']})"
         if metric == Metric.CSAT and m["note"]:
             actual += f" ({m['note']})"
+        goal = f"{word} {_value_text(metric, target)}"
         add(
-            f"| {_NAMES[metric]} | {m['measured_over']} | {word} {_value_text(metric, target)} | "
-            f"{_cell(actual)} | {m['status']} |"
+            f"| {METRIC_NAMES[metric]} | {m['measured_over']} | {goal} | {_cell(actual)} | "
+            f"{m['status']} |"
         )
     add("")
     add(
@@ -324,7 +316,7 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
             else f"{p['amount_percent']}% of the {base_name} for {p['base_months']} month(s)"
         )
         line = (
-            f"- {_NAMES[metric]}, trigger {direction} "
+            f"- {METRIC_NAMES[metric]}, trigger {direction} "
             f"{_value_text(metric, Decimal(p['trigger']))} ({read}): {verdict}"
         )
         add(line + (f" — {amount}" if p["applies"] else ""))
@@ -358,9 +350,9 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
             verdict = "earned — " + _bonus_text(b, cur)
         else:
             verdict = "not earned"
+        threshold = _value_text(metric, Decimal(b["threshold"]))
         add(
-            f"- {_NAMES[metric]}, threshold {_value_text(metric, Decimal(b['threshold']))} per "
-            f"{b['period']} ({read}): {verdict}"
+            f"- {METRIC_NAMES[metric]}, threshold {threshold} per {b['period']} ({read}): {verdict}"
         )
     if not data["bonuses"]:
         add("The deal has no bonuses.")
