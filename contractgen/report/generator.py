@@ -8,13 +8,16 @@ budget and asks the calendar engine for the instant it runs out, rather than add
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import io
 import json
+import os
 import random
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from contractgen.domain.calendar import BusinessCalendar, from_us, to_us
 from contractgen.errors import UserError
@@ -124,37 +127,62 @@ def write_example(
     output: Path,
     events_output: Path | None,
 ) -> None:
-    """Write the tickets (and optionally their events) for the deal in ``spec_path``."""
-    from contractgen.output import atomic_write
+    """Write the tickets (and optionally their events) for the deal in ``spec_path``.
+
+    Rows are streamed to a temporary file beside the target and moved over it at the end, so
+    a million-row export needs no more memory than a small one and a failure leaves no half
+    file.
+    """
     from contractgen.spec.loader import load_spec
 
     spec = load_spec(spec_path, display=str(spec_path)).spec
-    to_stdout = str(output) == "-"
-    buf = io.StringIO()
-    ev_buf = io.StringIO()
-    writer = csv.DictWriter(buf, COLUMN_NAMES, lineterminator="\n") if fmt == "csv" else None
-    ev_writer = csv.DictWriter(ev_buf, ("ticket_id", "at", "status", "reason"), lineterminator="\n")
-    if writer is not None:
-        writer.writeheader()
-    ev_writer.writeheader()
-    for row, events in generate(spec, count, first_month, months, seed):
+    if events_output is not None and str(events_output) == str(output):
+        raise UserError(str(events_output), "the events file must differ from the ticket file")
+    with contextlib.ExitStack() as stack:
+        out = sys.stdout if str(output) == "-" else stack.enter_context(_atomic_text(output))
+        ev_out = stack.enter_context(_atomic_text(events_output)) if events_output else None
+        writer = csv.DictWriter(out, COLUMN_NAMES, lineterminator="\n") if fmt == "csv" else None
+        ev_writer = (
+            csv.DictWriter(ev_out, ("ticket_id", "at", "status", "reason"), lineterminator="\n")
+            if ev_out is not None
+            else None
+        )
         if writer is not None:
-            writer.writerow(row)
-        else:
-            compact: dict[str, object] = {k: v for k, v in row.items() if v}
-            for flag in ("onsite_visit", "first_contact_fix"):
-                if flag in compact:
-                    compact[flag] = compact[flag] == "true"
-            if "csat_score" in compact:
-                compact["csat_score"] = int(row["csat_score"])
-            buf.write(json.dumps(compact, ensure_ascii=False) + "\n")
-        for ev in events:
-            ev_writer.writerow(ev)
-    if to_stdout:
-        sys.stdout.write(buf.getvalue())
-    else:
-        atomic_write(output, buf.getvalue())
-    if events_output is not None:
-        if str(events_output) == str(output):
-            raise UserError(str(events_output), "the events file must differ from the ticket file")
-        atomic_write(events_output, ev_buf.getvalue())
+            writer.writeheader()
+        if ev_writer is not None:
+            ev_writer.writeheader()
+        for row, events in generate(spec, count, first_month, months, seed):
+            if writer is not None:
+                writer.writerow(row)
+            else:
+                compact: dict[str, object] = {k: v for k, v in row.items() if v}
+                for flag in ("onsite_visit", "first_contact_fix"):
+                    if flag in compact:
+                        compact[flag] = compact[flag] == "true"
+                if "csat_score" in compact:
+                    compact["csat_score"] = int(row["csat_score"])
+                out.write(json.dumps(compact, ensure_ascii=False) + "\n")
+            if ev_writer is not None:
+                for ev in events:
+                    ev_writer.writerow(ev)
+
+
+@contextlib.contextmanager
+def _atomic_text(path: Path) -> Iterator[TextIO]:
+    """A text file written beside ``path`` and moved over it only if the block succeeds."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UserError(str(path), f"cannot write here: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
