@@ -62,22 +62,18 @@ def build_report(
     formats: tuple[str, ...],
 ) -> tuple[str, dict[str, bytes], bool]:
     """Everything in memory: (deal id, file name → bytes, all targets met)."""
-    from contractgen.domain.calendar import BusinessCalendar, CalendarError
     from contractgen.report.events import read_events
-    from contractgen.report.measure import Rules
+    from contractgen.report.measure import rules_for
     from contractgen.report.parallel import measure_file
     from contractgen.report.remedies import Assessor
     from contractgen.report.render import record, to_docx, to_json, to_markdown
     from contractgen.spec.loader import load_spec
 
     month = parse_period(period)
-    spec = load_spec(spec_path, display=str(spec_path)).spec
+    loaded = load_spec(spec_path, display=str(spec_path))
+    spec = loaded.spec
     base = parse_revenue(revenue, spec.deal.currency)
-    try:
-        calendar = BusinessCalendar.from_spec(spec.calendar)
-    except CalendarError as exc:
-        raise UserError(str(spec_path), f"calendar: {exc}") from None
-    rules = Rules(spec, calendar)
+    rules = rules_for(loaded)
     log = read_events(events) if events else None
     measured = measure_file(tickets, rules, log, month)
     assessment = Assessor(spec, measured, base).assess(month)

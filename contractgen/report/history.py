@@ -54,17 +54,13 @@ def _fmt(metric: Metric, v: Decimal | None) -> str:
 
 def replay(loaded: Any, tickets: Path) -> tuple[list[str], list[Warning_]]:
     """(summary lines, warnings) for one loaded spec and a ticket export."""
-    from contractgen.domain.calendar import BusinessCalendar, CalendarError
-    from contractgen.report.measure import Rules
+    from contractgen.report.measure import rules_for
     from contractgen.report.parallel import measure_file
     from contractgen.report.remedies import Assessor
 
     spec = loaded.spec
-    try:
-        calendar = BusinessCalendar.from_spec(spec.calendar)
-    except CalendarError as exc:
-        raise UserError(loaded.path, f"calendar: {exc}") from None
-    rules = Rules(spec, calendar)
+    rules = rules_for(loaded)
+    calendar = rules.calendar
     measured = measure_file(tickets, rules, None, None)
     lines = [f"history of {tickets}: {measured.tickets} ticket(s)"]
     warnings: list[Warning_] = []

@@ -14,6 +14,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from contractgen.domain.calendar import (
@@ -98,6 +99,25 @@ class MonthIndex:
 
     def start(self, key: int) -> int:
         return self.starts[key - self.first]
+
+
+def rules_for(loaded: Any) -> Rules:
+    """The rules of a loaded spec; a calendar or target the clocks cannot use is a UserError
+    at its line in the spec (an unknown holiday code, a target in months)."""
+    from contractgen.domain.calendar import CalendarError
+    from contractgen.errors import UserError
+
+    spec = loaded.spec
+    try:
+        calendar = BusinessCalendar.from_spec(spec.calendar)
+    except CalendarError as exc:
+        loc = loaded.positions.location(("calendar", "holidays"))
+        raise UserError(loc.path, f"calendar.holidays: {exc}", loc.line, loc.col) from None
+    try:
+        return Rules(spec, calendar)
+    except CalendarError as exc:
+        loc = loaded.positions.location(("support", "priorities"))
+        raise UserError(loc.path, f"support.priorities: {exc}", loc.line, loc.col) from None
 
 
 class Rules:

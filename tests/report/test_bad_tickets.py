@@ -226,3 +226,31 @@ def test_every_case_is_documented():
     assert documented == {
         n[0].upper() + n[1:] for n in (*TICKET_CASES, *EVENT_CASES, *OPTION_CASES)
     }
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "holidays: US-CA",
+            "holidays: XX",
+            ':96:13: calendar.holidays: "XX" is not a public-holiday calendar',
+        ),
+        (
+            "resolution: 7 business days",
+            "resolution: 1 month",
+            "support.priorities: 1 month has no fixed length",
+        ),
+    ],
+)
+def test_a_spec_the_clocks_cannot_use_is_bad_input(run_cli, tmp_path, old, new, expected):
+    text = CASE_SPEC.read_text(encoding="utf-8")
+    assert old in text
+    spec = tmp_path / "deal.yaml"
+    spec.write_text(text.replace(old, new), encoding="utf-8")
+    (tmp_path / "t.csv").write_text(f"{HEADER}\n{GOOD}\n", encoding="utf-8")
+    result = run_cli(
+        "report", spec, "--tickets", tmp_path / "t.csv", "--period", "2027-03", "-o", tmp_path / "o"
+    )
+    assert result.exit_code == 2
+    assert expected in result.stderr
