@@ -234,7 +234,10 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
             f"{len(res['misses'])} of {res['tickets']} |"
         )
     add("")
-    add("Median Response Times are on each Priority's own clock (Business Hours or elapsed hours).")
+    add(
+        "Median Response Times are on each Priority's own clock (Business Hours or elapsed "
+        "hours). Tickets excluded in section 4 are not counted in any figure."
+    )
     add("")
     add("## 2. Service Levels")
     add("")
