@@ -32,7 +32,7 @@ PARALLEL_MIN_BYTES = 16 * 2**20
 _BLOCK = 16 * 2**20
 
 _STATE: dict[str, Any] = {}
-"""What the forked worker needs (rules, events, the part to read); set just before forking."""
+"""What the forked process needs (rules, events, the part to read); set just before forking."""
 
 
 def measure_file(
