@@ -28,7 +28,7 @@ from contractgen.report.events import EventLog
 from contractgen.report.measure import Measured, Rules, measure
 from contractgen.report.tickets import Ticket, TicketReader
 
-PARALLEL_MIN_BYTES = 16 * 2**20
+PARALLEL_MIN_BYTES = 8 * 2**20
 _BLOCK = 16 * 2**20
 
 _STATE: dict[str, Any] = {}
