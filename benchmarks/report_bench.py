@@ -105,9 +105,9 @@ def bench_durations(tickets: Path, pairs: int, repeat: int) -> dict[str, object]
     import csv
     import datetime as dt
 
-    import businesstimedelta as btd
+    import businesstimedelta as btd  # type: ignore[import-untyped]
     import holidays
-    import pytz
+    import pytz  # type: ignore[import-untyped]
 
     from contractgen.domain.calendar import BusinessCalendar, to_us
     from contractgen.spec.loader import load_spec
@@ -139,11 +139,8 @@ def bench_durations(tickets: Path, pairs: int, repeat: int) -> dict[str, object]
     codes = [c.split("-") for c in cal.holiday_codes]
     days_off = holidays.HolidayBase()
     for parts in codes:
-        days_off.update(
-            holidays.country_holidays(
-                parts[0], subdiv=parts[1] if len(parts) > 1 else None, years=years
-            )
-        )
+        region = parts[1] if len(parts) > 1 else None
+        days_off.update(dict(holidays.country_holidays(parts[0], subdiv=region, years=years)))
     peer = btd.Rules([workday, btd.HolidayRule(days_off, tz=zone)])
 
     def ours() -> list[int]:
