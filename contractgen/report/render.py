@@ -20,6 +20,9 @@ from contractgen.report.remedies import ROUNDING, Assessment, minor_unit
 from contractgen.spec.models import DealSpec, Metric, PenaltyBase, RewardKind
 
 _US_PER_HOUR = Decimal(3_600_000_000)
+LIST_LIMIT = 100
+"""Ticket ids shown per list in the Markdown and Word report; the JSON has them all, so a
+month of a million tickets still gives a document a person can read."""
 
 
 def _num(d: Decimal | None) -> str | None:
@@ -280,7 +283,10 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
         if r["misses"]:
             any_miss = True
             what = "Response Time" if r["metric"] == "response" else "Resolution Time"
-            add(f"- {r['priority']} {what} ({r['target']}): {', '.join(r['misses'])}")
+            ids = r["misses"]
+            shown = ", ".join(ids[:LIST_LIMIT]) + _more(len(ids))
+            count = f"{len(ids)} Ticket{'' if len(ids) == 1 else 's'}"
+            add(f"- {r['priority']} {what} ({r['target']}): {count} — {shown}")
     if not any_miss:
         add("No Ticket was outside its Response Time or Resolution Time this month.")
     add("")
@@ -289,8 +295,12 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
     if data["exclusions"]:
         add("| Ticket | Reason |")
         add("|---|---|")
-        for e in data["exclusions"]:
+        for e in data["exclusions"][:LIST_LIMIT]:
             add(f"| {_cell(e['ticket_id'])} | {_cell(e['reason'])} |")
+        if len(data["exclusions"]) > LIST_LIMIT:
+            add("")
+            total = len(data["exclusions"])
+            add(f"{total} Tickets were excluded in all{_more(total)}")
     else:
         add("No Ticket was excluded this month.")
     extra = data["claims_not_excluded"] + data["pauses_not_applied"]
@@ -298,8 +308,10 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
         add("")
         add("Claims not accepted (the Tickets count as recorded):")
         add("")
-        for e in extra:
+        for e in extra[:LIST_LIMIT]:
             add(f"- {_cell(e['ticket_id'])}: {_cell(e['reason'])}")
+        if len(extra) > LIST_LIMIT:
+            add(f"- {len(extra)} claims in all{_more(len(extra))}")
     add("")
     add("## 5. Penalties")
     add("")
@@ -375,6 +387,13 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
         f"{money['rounding']}."
     )
     return "\n".join(out) + "\n"
+
+
+def _more(count: int) -> str:
+    """What follows a shortened list: the JSON report always has every ticket id."""
+    if count <= LIST_LIMIT:
+        return ""
+    return f" … and {count - LIST_LIMIT} more (the JSON report lists every one)"
 
 
 def _money(text: str, currency: str) -> str:
