@@ -299,8 +299,8 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
             add(f"| {_cell(e['ticket_id'])} | {_cell(e['reason'])} |")
         if len(data["exclusions"]) > LIST_LIMIT:
             add("")
-            total = len(data["exclusions"])
-            add(f"{total} Tickets were excluded in all{_more(total)}")
+            excluded = len(data["exclusions"])
+            add(f"{excluded} Tickets were excluded in all{_more(excluded)}")
     else:
         add("No Ticket was excluded this month.")
     extra = data["claims_not_excluded"] + data["pauses_not_applied"]

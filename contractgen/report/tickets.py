@@ -274,11 +274,16 @@ class TicketReader:
                     1,
                     1,
                 )
-            rest = _lines(fh, self.path)
-            if first.lstrip().startswith("{"):
-                yield from self._jsonl(first, rest)
-            else:
-                yield from self._csv(first, rest)
+            try:
+                if first.lstrip().startswith("{"):
+                    yield from self._jsonl(first, fh)
+                else:
+                    yield from self._csv(first, fh)
+            except UnicodeDecodeError:
+                line, col = _bad_utf8(self.path)
+                raise UserError(
+                    self.display, "is not UTF-8 text; save it as UTF-8", line, col
+                ) from None
 
     def _csv(self, header_line: str, rest: Iterator[str]) -> Iterator[Ticket]:
         header = next(csv.reader([header_line]))
@@ -402,10 +407,22 @@ class TicketReader:
         if not created_text:
             raise _RowError("created_at", "is empty")
         created = parse_instant(created_text, "created_at")
-        first_response = _later(response_text, "first_response_at", created)
-        resolved = _later(resolved_text, "resolved_at", created)
-        closed = _later(closed_text, "closed_at", created)
-        reopened = _later(reopened_text, "reopened_at", created)
+        first_response = (
+            parse_instant(response_text, "first_response_at") if response_text else None
+        )
+        resolved = parse_instant(resolved_text, "resolved_at") if resolved_text else None
+        closed = parse_instant(closed_text, "closed_at") if closed_text else None
+        reopened = parse_instant(reopened_text, "reopened_at") if reopened_text else None
+        if (
+            (first_response is not None and first_response < created)
+            or (resolved is not None and resolved < created)
+            or (closed is not None and closed < created)
+            or (reopened is not None and reopened < created)
+        ):
+            _later(response_text, "first_response_at", created)
+            _later(resolved_text, "resolved_at", created)
+            _later(closed_text, "closed_at", created)
+            _later(reopened_text, "reopened_at", created)
         if reopened is not None and resolved is not None and reopened > resolved:
             raise _RowError(
                 "reopened_at",
@@ -435,9 +452,11 @@ class TicketReader:
             closed,
             reopened,
             escalated_to.strip() if escalated_to else "",
-            _FLAGS.get(onsite_visit) or _flag(onsite_visit, "onsite_visit"),
-            _FLAGS.get(first_contact_fix) or _flag(first_contact_fix, "first_contact_fix"),
-            (_FLAGS.get(recurred_text) or _flag(recurred_text, "recurred"))
+            _FLAGS[onsite_visit] if onsite_visit in _FLAGS else _flag(onsite_visit, "onsite_visit"),
+            _FLAGS[first_contact_fix]
+            if first_contact_fix in _FLAGS
+            else _flag(first_contact_fix, "first_contact_fix"),
+            (_FLAGS[recurred_text] if recurred_text in _FLAGS else _flag(recurred_text, "recurred"))
             if recurred_text and not recurred_text.isspace()
             else None,
             score,
@@ -483,14 +502,6 @@ def _bad_utf8(path: Path) -> tuple[int, int]:
             except UnicodeDecodeError as exc:
                 return number, exc.start + 1
     return 1, 1
-
-
-def _lines(fh: Any, path: Path) -> Iterator[str]:
-    try:
-        yield from fh
-    except UnicodeDecodeError:
-        line, col = _bad_utf8(path)
-        raise UserError(str(path), "is not UTF-8 text; save it as UTF-8", line, col) from None
 
 
 def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
