@@ -60,6 +60,7 @@ def build_report(
     period: str,
     revenue: str | None,
     formats: tuple[str, ...],
+    reference_docx: Path | None = None,
 ) -> tuple[str, dict[str, bytes], bool]:
     """Everything in memory: (deal id, file name → bytes, all targets met)."""
     from contractgen.report.events import read_events
@@ -87,7 +88,11 @@ def build_report(
     if "json" in wanted:
         files[f"sla-report-{label}.json"] = to_json(data).encode("utf-8")
     if "docx" in wanted:
-        files[f"sla-report-{label}.docx"] = to_docx(spec, markdown, label)
+        if reference_docx is None:
+            from contractgen.config import load_project_config
+
+            reference_docx = load_project_config().reference_docx
+        files[f"sla-report-{label}.docx"] = to_docx(spec, markdown, label, reference_docx)
     return spec.deal.id, files, assessment.all_met
 
 
@@ -99,11 +104,14 @@ def run_report(
     revenue: str | None,
     output: Path,
     formats: tuple[str, ...],
+    reference_docx: Path | None = None,
 ) -> ReportResult:
     from contractgen.build import deal_folder
     from contractgen.output import atomic_write
 
-    deal_id, files, all_met = build_report(spec_path, tickets, events, period, revenue, formats)
+    deal_id, files, all_met = build_report(
+        spec_path, tickets, events, period, revenue, formats, reference_docx
+    )
     folder = deal_folder(output, deal_id)
     for name in sorted(files):
         atomic_write(folder / name, files[name])
@@ -148,6 +156,11 @@ def run_report(
     show_default=True,
     help="Which files to write.",
 )
+@click.option(
+    "--reference-docx",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Styles for the Word report (default: the project configuration's, else the house style).",
+)
 def report(
     spec: Path,
     tickets: Path,
@@ -156,12 +169,13 @@ def report(
     revenue: str | None,
     output: Path,
     fmt: str,
+    reference_docx: Path | None,
 ) -> None:
     """Compute the monthly SLA report, penalties and bonuses from a ticket export.
 
     Exit status: 0 every target met, 1 some target not met, 2 bad input (nothing written).
     """
-    result = run_report(spec, tickets, events, period, revenue, output, (fmt,))
+    result = run_report(spec, tickets, events, period, revenue, output, (fmt,), reference_docx)
     for name in sorted(result.files):
         click.echo(f"wrote {result.folder / name}", err=True)
     raise click.exceptions.Exit(EXIT_OK if result.all_met else EXIT_FINDINGS)

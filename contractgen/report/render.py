@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 from statistics import median_low
 from typing import Any
 
@@ -418,8 +419,9 @@ def _bonus_text(b: dict[str, Any], cur: str) -> str:
     return f"a one-time payment of {cur} {_money(b['payment'], cur)}"
 
 
-def to_docx(spec: DealSpec, markdown: str, month: str) -> bytes:
-    """The Markdown through the project's Word renderer, in the house style."""
+def to_docx(spec: DealSpec, markdown: str, month: str, reference: Path | None = None) -> bytes:
+    """The Markdown through the project's Word renderer, in the house style (or the styles
+    of ``reference``, as ``build --reference-docx``)."""
     from contractgen.docx import render_exhibit
     from contractgen.exhibit import Exhibit
 
@@ -433,4 +435,4 @@ def to_docx(spec: DealSpec, markdown: str, month: str) -> bytes:
         subject=f"{spec.parties.brand.name} / {spec.parties.partner.name}",
         keywords=("SLA report", month),
     )
-    return render_exhibit(exhibit)
+    return render_exhibit(exhibit, reference=reference)
