@@ -26,7 +26,7 @@ from contractgen.domain.calendar import (
     to_us,
 )
 from contractgen.report.events import EventLog
-from contractgen.report.metrics import MonthCounts, month_key
+from contractgen.report.metrics import MonthCounts, MonthTable, month_key
 from contractgen.report.tickets import MAINTENANCE, Ticket
 from contractgen.spec.models import DealSpec
 
@@ -201,7 +201,7 @@ def measure(
     :mod:`contractgen.report.parallel`); the check that every event met its ticket is left to
     the caller, who merges the parts.
     """
-    months: dict[int, MonthCounts] = {}
+    months = MonthTable()
     detail = Detail()
     starts = rules.months.starts
     first_key = rules.months.first - 1
@@ -220,11 +220,8 @@ def measure(
     first_month: int | None = None
     last_month: int | None = None
 
-    def counts(key: int) -> MonthCounts:
-        c = months.get(key)
-        if c is None:
-            c = months[key] = MonthCounts()
-        return c
+    counts = months.__getitem__
+    no_stops: list[tuple[int, int]] = []
 
     for t in tickets:
         count += 1
@@ -253,8 +250,7 @@ def measure(
                 detail.exclusions.append(Exclusion(t.ticket_id, reason))
             continue
 
-        pauses: list[tuple[int, int]] = []
-        gaps: list[tuple[int, int]] = []
+        pauses = gaps = no_stops
         if t.ticket_id in by_events:
             assert events is not None
             stops = events.stops(t.ticket_id, t.resolved, rules.pause_reasons)
@@ -275,7 +271,7 @@ def measure(
         )
 
         # Response: counted in the month the ticket was submitted.
-        pc = counts(m_created).priority(t.priority)
+        pc = months[m_created].by_priority[t.priority]
         pc.submitted += 1
         resp = targets.response
         within = False
@@ -297,10 +293,10 @@ def measure(
 
         # Resolution: counted in the month of the final Resolution.
         if t.resolved is not None and m_resolved is not None:
-            rc = counts(m_resolved).priority(t.priority)
+            rc = months[m_resolved].by_priority[t.priority]
             rc.resolved += 1
             res = targets.resolution
-            stops_all = pauses + gaps
+            stops_all = pauses + gaps if gaps else pauses
             if stops_all:
                 took = elapsed_paused_us(res.clock, t.created, t.resolved, stops_all)
             else:
@@ -323,9 +319,9 @@ def measure(
 
         # Closing: FCR and CSAT count in the month the ticket was closed.
         if closed_at is not None and m_closed is not None:
-            cc = counts(m_closed)
+            cc = months[m_closed]
             cc.closed += 1
-            cc.priority(t.priority).closed += 1
+            cc.by_priority[t.priority].closed += 1
             if t.csat_score is not None:
                 cc.csat_responses += 1
                 cc.csat_sum += t.csat_score

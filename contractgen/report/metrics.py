@@ -69,11 +69,19 @@ class PriorityCounts:
     closed: int = 0
 
 
+class _ByPriority(dict[str, PriorityCounts]):
+    """Counts per priority, made on first use (a plain lookup afterwards: the hot path)."""
+
+    def __missing__(self, pid: str) -> PriorityCounts:
+        counts = self[pid] = PriorityCounts()
+        return counts
+
+
 @dataclass
 class MonthCounts:
     """Everything the metrics need from one local calendar month of tickets."""
 
-    by_priority: dict[str, PriorityCounts] = field(default_factory=dict)
+    by_priority: dict[str, PriorityCounts] = field(default_factory=_ByPriority)
     fcr: int = 0
     closed: int = 0
     csat_responses: int = 0
@@ -82,10 +90,7 @@ class MonthCounts:
     excluded: int = 0
 
     def priority(self, pid: str) -> PriorityCounts:
-        counts = self.by_priority.get(pid)
-        if counts is None:
-            counts = self.by_priority[pid] = PriorityCounts()
-        return counts
+        return self.by_priority[pid]
 
     def add(self, other: MonthCounts) -> None:
         for pid, c in other.by_priority.items():
@@ -117,6 +122,14 @@ class MonthCounts:
     @property
     def resolution_within(self) -> int:
         return sum(c.resolution_within for c in self.by_priority.values())
+
+
+class MonthTable(dict[int, MonthCounts]):
+    """Counts per month, made on first use."""
+
+    def __missing__(self, key: int) -> MonthCounts:
+        counts = self[key] = MonthCounts()
+        return counts
 
 
 @dataclass(frozen=True)
