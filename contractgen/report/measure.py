@@ -224,96 +224,114 @@ def measure(
     no_stops: list[tuple[int, int]] = []
 
     for t in tickets:
+        (
+            _line,
+            ticket_id,
+            priority,
+            created,
+            first_response,
+            resolved,
+            closed,
+            _reopened,
+            escalated_to,
+            onsite_visit,
+            first_contact_fix,
+            recurred,
+            csat_score,
+            complaint_class,
+            excusable,
+            _evidence,
+            site,
+            issue,
+        ) = t
         count += 1
-        m_created = first_key + bisect_right(starts, t.created)
+        m_created = first_key + bisect_right(starts, created)
         if first_month is None or m_created < first_month:
             first_month = m_created
         if last_month is None or m_created > last_month:
             last_month = m_created
-        closed_at = t.closed if t.closed is not None else t.resolved
-        m_resolved = (
-            first_key + bisect_right(starts, t.resolved) if t.resolved is not None else None
-        )
+        closed_at = closed if closed is not None else resolved
+        m_resolved = first_key + bisect_right(starts, resolved) if resolved is not None else None
         m_closed = first_key + bisect_right(starts, closed_at) if closed_at is not None else None
         in_report = report_month is not None and report_month in (m_created, m_resolved, m_closed)
 
-        if t.ticket_id in by_events:
-            seen_events.add(t.ticket_id)
+        if ticket_id in by_events:
+            seen_events.add(ticket_id)
         reason = (
             _exclusion(t, rules, detail if in_report else None)
-            if t.excusable or t.complaint_class in not_counting
+            if excusable or complaint_class in not_counting
             else ""
         )
         if reason:
             counts(m_created).excluded += 1
             if in_report:
-                detail.exclusions.append(Exclusion(t.ticket_id, reason))
+                detail.exclusions.append(Exclusion(ticket_id, reason))
             continue
 
         pauses = gaps = no_stops
-        if t.ticket_id in by_events:
+        if ticket_id in by_events:
             assert events is not None
-            stops = events.stops(t.ticket_id, t.resolved, rules.pause_reasons)
+            stops = events.stops(ticket_id, resolved, rules.pause_reasons)
             pauses, gaps = stops.pauses, stops.gaps
             if in_report:
                 for start, _end, why in stops.refused:
                     detail.refused_pauses.append(
                         Exclusion(
-                            t.ticket_id,
+                            ticket_id,
                             f"pause from {_iso(start, rules.zone)} not applied: "
                             f'"{why}" is not an excusable delay in this deal',
                         )
                     )
         targets = (
-            fixed_targets[t.priority]
+            fixed_targets[priority]
             if fixed_targets is not None
-            else rules.for_ticket(t.priority, m_created)
+            else rules.for_ticket(priority, m_created)
         )
 
         # Response: counted in the month the ticket was submitted.
-        pc = months[m_created].by_priority[t.priority]
+        pc = months[m_created].by_priority[priority]
         pc.submitted += 1
         resp = targets.response
         within = False
-        if t.first_response is not None:
+        if first_response is not None:
             if pauses:
-                took = elapsed_paused_us(resp.clock, t.created, t.first_response, pauses)
+                took = elapsed_paused_us(resp.clock, created, first_response, pauses)
             else:
-                took = resp.clock.elapsed_us(t.created, t.first_response)
+                took = resp.clock.elapsed_us(created, first_response)
             within = took <= resp.budget_us
             if m_created == report_month:
-                times = detail.response_times.get(t.priority)
+                times = detail.response_times.get(priority)
                 if times is None:
-                    times = detail.response_times[t.priority] = array("q")
+                    times = detail.response_times[priority] = array("q")
                 times.append(took)
         if within:
             pc.response_within += 1
         elif m_created == report_month:
-            detail.response_misses.setdefault(t.priority, []).append(t.ticket_id)
+            detail.response_misses.setdefault(priority, []).append(ticket_id)
 
         # Resolution: counted in the month of the final Resolution.
-        if t.resolved is not None and m_resolved is not None:
-            rc = months[m_resolved].by_priority[t.priority]
+        if resolved is not None and m_resolved is not None:
+            rc = months[m_resolved].by_priority[priority]
             rc.resolved += 1
             res = targets.resolution
             stops_all = pauses + gaps if gaps else pauses
             if stops_all:
-                took = elapsed_paused_us(res.clock, t.created, t.resolved, stops_all)
+                took = elapsed_paused_us(res.clock, created, resolved, stops_all)
             else:
-                took = res.clock.elapsed_us(t.created, t.resolved)
+                took = res.clock.elapsed_us(created, resolved)
             if took <= res.budget_us:
                 rc.resolution_within += 1
             elif m_resolved == report_month:
-                detail.resolution_misses.setdefault(t.priority, []).append(t.ticket_id)
+                detail.resolution_misses.setdefault(priority, []).append(ticket_id)
 
         # Recurrence: a later ticket for the same site and issue within the window after an
         # earlier First-Call Resolution means that fix did not hold (tickets in creation order).
-        key = (t.site, t.issue) if window and t.site and t.issue else None
+        key = (site, issue) if window and site and issue else None
         if key is not None:
             if key not in first_seen:
-                first_seen[key] = t.created
+                first_seen[key] = created
             prior = last_fix.get(key)
-            if prior is not None and t.created - prior[0] <= window:
+            if prior is not None and created - prior[0] <= window:
                 counts(prior[1]).fcr -= 1
             last_fix[key] = None
 
@@ -321,21 +339,16 @@ def measure(
         if closed_at is not None and m_closed is not None:
             cc = months[m_closed]
             cc.closed += 1
-            cc.by_priority[t.priority].closed += 1
-            if t.csat_score is not None:
+            cc.by_priority[priority].closed += 1
+            if csat_score is not None:
                 cc.csat_responses += 1
-                cc.csat_sum += t.csat_score
-            if (
-                t.first_contact_fix
-                and not t.onsite_visit
-                and not t.escalated_to
-                and t.recurred is not True
-            ):
+                cc.csat_sum += csat_score
+            if first_contact_fix and not onsite_visit and not escalated_to and recurred is not True:
                 cc.fcr += 1
-                if key is not None and t.recurred is None:
+                if key is not None and recurred is None:
                     last_fix[key] = (closed_at, m_closed)
 
-        if t.escalated_to and rules.to_brand(t.escalated_to):
+        if escalated_to and rules.to_brand(escalated_to):
             counts(m_created).escalations_to_brand += 1
 
     if events is not None and not part:

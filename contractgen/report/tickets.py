@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from contractgen.domain.calendar import EPOCH
 from contractgen.errors import Diagnostic, Location, UserError
@@ -135,9 +135,11 @@ COLUMN_NAMES = tuple(c.name for c in COLUMNS)
 _BY_NAME = {c.name: c for c in COLUMNS}
 
 
-@dataclass(slots=True)
-class Ticket:
-    """One checked row; instants are integer microseconds since the epoch (UTC)."""
+class Ticket(NamedTuple):
+    """One checked row; instants are integer microseconds since the epoch (UTC).
+
+    A tuple, so a million rows cost a tuple each, and the report unpacks a row into locals in
+    one step."""
 
     line: int
     ticket_id: str
@@ -442,31 +444,40 @@ class TicketReader:
                 raise _RowError(
                     "csat_score", f"{score} is outside the scale 1 to {self.csat_scale}"
                 )
-        return Ticket(
-            line,
-            ticket_id,
-            priority,
-            created,
-            first_response,
-            resolved,
-            closed,
-            reopened,
-            escalated_to.strip() if escalated_to else "",
-            _FLAGS[onsite_visit] if onsite_visit in _FLAGS else _flag(onsite_visit, "onsite_visit"),
-            _FLAGS[first_contact_fix]
-            if first_contact_fix in _FLAGS
-            else _flag(first_contact_fix, "first_contact_fix"),
-            (_FLAGS[recurred_text] if recurred_text in _FLAGS else _flag(recurred_text, "recurred"))
-            if recurred_text and not recurred_text.isspace()
-            else None,
-            score,
-            complaint_class
-            if complaint_class in _CLASSES
-            else _choice(complaint_class, "complaint_class"),
-            excusable if excusable in _EXCUSABLE else _choice(excusable, "excusable"),
-            evidence.strip() if evidence else "",
-            site.strip() if site else "",
-            issue.strip() if issue else "",
+        return _new_ticket(
+            Ticket,
+            (
+                line,
+                ticket_id,
+                priority,
+                created,
+                first_response,
+                resolved,
+                closed,
+                reopened,
+                escalated_to.strip() if escalated_to else "",
+                _FLAGS[onsite_visit]
+                if onsite_visit in _FLAGS
+                else _flag(onsite_visit, "onsite_visit"),
+                _FLAGS[first_contact_fix]
+                if first_contact_fix in _FLAGS
+                else _flag(first_contact_fix, "first_contact_fix"),
+                (
+                    _FLAGS[recurred_text]
+                    if recurred_text in _FLAGS
+                    else _flag(recurred_text, "recurred")
+                )
+                if recurred_text and not recurred_text.isspace()
+                else None,
+                score,
+                complaint_class
+                if complaint_class in _CLASSES
+                else _choice(complaint_class, "complaint_class"),
+                excusable if excusable in _EXCUSABLE else _choice(excusable, "excusable"),
+                evidence.strip() if evidence else "",
+                site.strip() if site else "",
+                issue.strip() if issue else "",
+            ),
         )
 
     # errors --------------------------------------------------------------------------------
@@ -529,6 +540,9 @@ def _json_col(text: str, key: str) -> int:
     at = text.find(f'"{key}"')
     return at + 1 if at >= 0 else 1
 
+
+_new_ticket = tuple.__new__
+"""Builds a :class:`Ticket` from a tuple of its fields without a Python-level call."""
 
 _FLAGS: dict[str, bool] = {
     **{v: True for t in _TRUE for v in (t, t.upper(), t.capitalize())},
