@@ -29,7 +29,7 @@ from contractgen.report.measure import Measured, Rules, measure
 from contractgen.report.tickets import Ticket, TicketReader
 
 PARALLEL_MIN_BYTES = 8 * 2**20
-_BLOCK = 16 * 2**20
+_BLOCK = 2**20
 
 _STATE: dict[str, Any] = {}
 """What the forked process needs (rules, events, the part to read); set just before forking."""
