@@ -26,6 +26,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "rules": "contractgen.lint.cli:rules",
     "explain": "contractgen.lint.cli:explain",
     "clauses": "contractgen.library.cli:clauses",
+    "report": "contractgen.report.cli:report",
+    "tickets": "contractgen.report.cli:tickets",
 }
 
 

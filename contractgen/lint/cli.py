@@ -66,6 +66,13 @@ def _report(err: UserError) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to this file instead of standard output.",
 )
+@click.option(
+    "--history",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Replay a ticket export (CSV or JSON Lines) against the targets: attainment per "
+    "period, predicted penalties, a warning per target it would have missed.",
+)
 def lint(
     specs: tuple[Path, ...],
     fmt: str,
@@ -77,6 +84,7 @@ def lint(
     show_waived: bool,
     libraries: tuple[Path, ...],
     output: Path | None,
+    history: Path | None,
 ) -> None:
     """Check deal specs for contradictory or unrealistic targets before signing.
 
@@ -95,6 +103,10 @@ def lint(
         libraries=libraries,
         output=output,
     )
+    if history is not None and code != EXIT_USAGE:
+        from contractgen.report.history import run_history
+
+        code = max(code, run_history(expand_paths(specs), history, strict=strict))
     raise click.exceptions.Exit(code)
 
 

@@ -30,6 +30,8 @@ CALENDARS = {
     # Opens inside the night of the DST change, so a change falls inside business hours.
     "night-desk": ("America/Los_Angeles", (0, 1, 2, 3, 4, 5, 6), 60, 4 * 60, ("US",)),
     "whole-day": ("Europe/Amsterdam", (0, 1, 2, 3, 4, 5), 0, 24 * 60, ("NL",)),
+    # The case-study deal's calendar (the report's oracle test uses it).
+    "case-study": ("America/Los_Angeles", (0, 1, 2, 3, 4), 8 * 60, 17 * 60, ("US-CA",)),
 }
 
 # Instants where clocks go wrong: the 2026 DST changes (US 8 Mar / 1 Nov; EU 29 Mar / 25 Oct),
