@@ -27,6 +27,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "rules": "contractgen.lint.cli:rules",
     "explain": "contractgen.lint.cli:explain",
     "clauses": "contractgen.library.cli:clauses",
+    "diff": "contractgen.redline.cli:diff",
+    "redline": "contractgen.redline.cli:redline",
 }
 
 
