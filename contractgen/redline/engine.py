@@ -359,7 +359,9 @@ def _row_key(row: Element) -> tuple[str, ...]:
 def _words(block: Element) -> list[str]:
     if block.tag == P:
         return WORD.findall(paragraph_key(block, _style(block))[1])
-    return WORD.findall(text_of(block))
+    if block.tag == TR:
+        return WORD.findall(" ".join(_row_key(block)))
+    return WORD.findall(" ".join(text_of(p) for p in block.iter(P)))
 
 
 def _similarity(old: Element, new: Element) -> float:
@@ -392,7 +394,11 @@ def _align(
     """
     n, m = len(old), len(new)
     pairs: list[tuple[int, int]] = []
-    if n and m and n * m <= _ALIGN_LIMIT:
+    if n == m == 1 and old[0].tag == new[0].tag:
+        # One block replaced by one of its kind (a cell's value, a rewritten sentence): an
+        # edit of that block reads better than a removal and an addition.
+        pairs = [(0, 0)]
+    elif n and m and n * m <= _ALIGN_LIMIT:
         sim = [[_similarity(o, nw) for nw in new] for o in old]
         best = [[0.0] * (m + 1) for _ in range(n + 1)]
         for i in range(1, n + 1):
