@@ -66,7 +66,8 @@ def revision_date(option: str | None, *, now: datetime | None = None) -> str:
             except (ValueError, OverflowError, OSError):
                 raise UserError(
                     "SOURCE_DATE_EPOCH",
-                    f"'{raw}' is not a whole number of seconds since 1970 (e.g. 1801440000)",
+                    f"'{raw}' is not a whole number of seconds since 1970 "
+                    "(e.g. 1801440000 for 2027-02-01)",
                 ) from None
         else:
             moment = now or datetime.now(UTC)

@@ -230,8 +230,9 @@ def diff_deals(
     old_data = old.spec.model_dump(mode="json")
     new_data = new.spec.model_dump(mode="json")
     for loc, kind, o, n in compare_values(old_data, new_data):
-        old_loc = _side_loc(loc, "old")
-        new_loc = _side_loc(loc, "new")
+        # A value that one side lacks has no position there (not its parent's).
+        old_loc = _side_loc(loc, "old") if kind != "added" else None
+        new_loc = _side_loc(loc, "new") if kind != "removed" else None
         shown = new_loc if new_loc is not None else old_loc
         assert shown is not None
         field_path = _field_path(shown)

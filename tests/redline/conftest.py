@@ -49,7 +49,8 @@ SCENARIOS: dict[str, list[tuple[str, str]]] = {
         (TRAINING_ROW, ""),
         (
             "  - activity: Renewals",
-            "  - activity: Spare parts stock\n    brand: RA\n    partner: C\n  - activity: Renewals",
+            "  - activity: Spare parts stock\n    brand: RA\n    partner: C\n"
+            "  - activity: Renewals",
         ),
     ],
     # switches the availability clause on: a whole clause inserted before later sections

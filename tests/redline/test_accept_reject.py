@@ -12,7 +12,6 @@ import pytest
 
 from tests.redline.conftest import SCENARIOS, Pair, plain_text
 
-
 CASES = [(scenario, "exhibit") for scenario in SCENARIOS] + [("all-at-once", "pack")]
 """Every kind of edit on the main exhibit; the pack (all exhibits, sections) with all of them."""
 

@@ -81,11 +81,13 @@ def test_field_pointing_elsewhere_is_replaced_whole() -> None:
 
 def test_bookmarks_are_never_changes_and_the_new_ones_are_kept() -> None:
     old = para(
-        '<w:bookmarkStart w:id="3" w:name="_Ref_old"/>', run("Escalation"),
+        '<w:bookmarkStart w:id="3" w:name="_Ref_old"/>',
+        run("Escalation"),
         '<w:bookmarkEnd w:id="3"/>',
     )
     new = para(
-        '<w:bookmarkStart w:id="7" w:name="_Ref_escalation"/>', run("Escalation"),
+        '<w:bookmarkStart w:id="7" w:name="_Ref_escalation"/>',
+        run("Escalation"),
         '<w:bookmarkEnd w:id="7"/>',
     )
     root, _, count = merge(old, new)
@@ -95,8 +97,9 @@ def test_bookmarks_are_never_changes_and_the_new_ones_are_kept() -> None:
 
 def test_revision_ids_start_after_the_existing_ids() -> None:
     old = para(run("one two"))
-    new = para('<w:bookmarkStart w:id="0" w:name="a"/>', run("one three"),
-               '<w:bookmarkEnd w:id="0"/>')
+    new = para(
+        '<w:bookmarkStart w:id="0" w:name="a"/>', run("one three"), '<w:bookmarkEnd w:id="0"/>'
+    )
     root, _, count = merge(old, new)
     ids = root.xpath("//w:ins/@w:id | //w:del/@w:id", namespaces=NS)
     assert count == 2 and sorted(ids) == ["100", "101"]
@@ -140,7 +143,7 @@ def test_inline_content_control_is_atomic() -> None:
             f"<w:sdtContent>{run(state)}</w:sdtContent></w:sdt>{run(label)}"
         )
 
-    same, _, count = merge(para(checkbox("☐", " Site ready")), para(checkbox("☐", " Site ready")))
+    _, _, count = merge(para(checkbox("☐", " Site ready")), para(checkbox("☐", " Site ready")))
     assert count == 0
     root, _, count = merge(para(checkbox("☐", " Site ready")), para(checkbox("☒", " Site ready")))
     # the old control's content is deleted inside it, the new one's inserted inside it
@@ -174,8 +177,7 @@ def test_inserted_and_deleted_paragraphs_mark_their_paragraph_marks() -> None:
 
 def table(*rows: tuple[str, ...]) -> str:
     cells = "".join(
-        "<w:tr>" + "".join(f"<w:tc>{para(run(c))}</w:tc>" for c in row) + "</w:tr>"
-        for row in rows
+        "<w:tr>" + "".join(f"<w:tc>{para(run(c))}</w:tc>" for c in row) + "</w:tr>" for row in rows
     )
     return f'<w:tbl><w:tblPr><w:tblStyle w:val="ContractTable"/></w:tblPr>{cells}</w:tbl>'
 
