@@ -98,18 +98,15 @@ def _document_id(exhibit: Exhibit) -> str:
 def _render(
     loaded: LoadedSpec, libraries: Sequence[Path], reference: Path | None
 ) -> tuple[list[Exhibit], list[bytes], bytes]:
-    from contractgen.docx import render_documents
+    """The deal's exhibits and their .docx files, rendered exactly as ``build`` renders them."""
+    from contractgen.build import PACK_NAME, BuildOptions, render_deal
     from contractgen.library.assemble import assemble_spec
 
-    exhibits = assemble_spec(loaded, libraries)
-    spec = loaded.spec
-    singles, pack = render_documents(
-        exhibits,
-        reference=reference,
-        title=f"{spec.deal.exhibit.label} — {spec.deal.title}",
-        on_warning=lambda _message: None,  # the build reports these; a redline repeats nothing
-    )
-    return exhibits, singles, pack
+    options = BuildOptions(formats=("docx",), libraries=tuple(libraries), reference_docx=reference)
+    # The build reports rendering warnings; a redline repeats nothing.
+    files = render_deal(loaded, options, lambda _message: None)
+    exhibits = assemble_spec(loaded, libraries)  # the assembly render_deal used (cached)
+    return exhibits, [files[f"{e.key}.docx"] for e in exhibits], files[PACK_NAME]
 
 
 def redline_files(
