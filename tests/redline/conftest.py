@@ -67,6 +67,14 @@ def edited(replacements: list[tuple[str, str]]) -> str:
     return text
 
 
+def position(text: str, needle: str) -> str:
+    """``line:col`` (1-based) where ``needle`` first starts in ``text``: expected positions are
+    found in the spec rather than typed, so the tests survive edits to the example."""
+    offset = text.index(needle)
+    line = text.count("\n", 0, offset) + 1
+    return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
 @dataclass
 class Build:
     loaded: LoadedSpec
@@ -110,6 +118,41 @@ def pairs(case_build: Build) -> dict[str, Pair]:
     return out
 
 
+def without_field_results(docx: bytes) -> bytes:
+    """The document with every complex field's displayed result emptied.
+
+    A redline keeps the new document's fields as they are: a ``REF`` to a clause that moved
+    shows the new number even when the revisions are rejected (updating fields, as Word does
+    before printing, brings the old number back, since the bookmarks move with the text). So the
+    rejected text is compared with the old text with field results left out on both sides.
+    """
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    depth_in_result = 0
+    for el in root.iter(f"{w}fldChar", f"{w}t", f"{w}delText"):
+        if el.tag == f"{w}fldChar":
+            kind = el.get(f"{w}fldCharType")
+            if kind == "separate":
+                depth_in_result += 1
+            elif kind == "end" and depth_in_result:
+                depth_in_result -= 1
+        elif depth_in_result:
+            el.text = ""
+    parts["word/document.xml"] = etree.tostring(root)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
 def pandoc_path() -> str:
     pypandoc = pytest.importorskip("pypandoc", reason="pypandoc-binary not installed")
     try:
@@ -119,13 +162,19 @@ def pandoc_path() -> str:
 
 
 _RULE = re.compile(r"[-\s]*")
+_LIST_LABEL = re.compile(r"^(?:[-*•]|\d+[.)]|\(?(?:[a-z]{1,2}|[ivxl]+)\))(?: |$)")
 _TEXTS: dict[tuple[str, str | None], str] = {}
 
 
 def plain_text(docx: bytes, tmp_path: Path, track: str | None = None) -> str:
-    """pandoc's plain text of a document, as text: spacing collapsed, table rules and empty lines
-    dropped (pandoc sizes table rules by cell width, and keeps an empty row where a tracked row
-    was deleted: it does not read ``w:del`` in ``w:trPr``)."""
+    """pandoc's plain text of a document, as text: spacing collapsed, list labels, table rules
+    and empty lines dropped.
+
+    Why: pandoc sizes table rules by cell width; it keeps an empty row where a tracked row was
+    deleted (it does not read ``w:del`` in ``w:trPr``), and an empty list item, numbered on
+    with the others, where a tracked list paragraph was inserted or deleted (it reads the
+    tracked paragraph mark of plain paragraphs only). List labels are numbering, not text.
+    """
     key = (hashlib.sha256(docx).hexdigest(), track)
     if key in _TEXTS:
         return _TEXTS[key]
@@ -135,6 +184,9 @@ def plain_text(docx: bytes, tmp_path: Path, track: str | None = None) -> str:
     if track:
         args.insert(-1, f"--track-changes={track}")
     done = subprocess.run(args, capture_output=True, check=True, timeout=120)
-    lines = (" ".join(line.split()) for line in done.stdout.decode("utf-8").splitlines())
+    lines = (
+        _LIST_LABEL.sub("", " ".join(line.split()))
+        for line in done.stdout.decode("utf-8").splitlines()
+    )
     _TEXTS[key] = "\n".join(line for line in lines if not _RULE.fullmatch(line)) + "\n"
     return _TEXTS[key]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.redline.conftest import CASE, SCENARIOS, edited
+from tests.redline.conftest import CASE, SCENARIOS, edited, position
 
 DATE = "2027-03-01T09:00:00Z"
 
@@ -31,10 +31,13 @@ def test_diff_exit_codes_and_text(run_cli, specs: tuple[Path, Path]) -> None:
     result = run_cli("diff", old, new)
     assert result.exit_code == 1
     line = next(ln for ln in result.output.splitlines() if "acceptance.window" in ln)
+    at_new = position(new.read_text(), "45 days")
+    at_old = position(old.read_text(), "30 days")
     # new position first, the old one after; the clauses that read the value
-    assert line.startswith(f"{new}:128:11: acceptance.window: 30 days → 45 days")
-    assert "Section 4 Acceptance Test" in line and f"(was at {old}:129:11)" in line
-    assert f"{old}:76:5: responsibilities[3]: removed" in result.output
+    assert line.startswith(f"{new}:{at_new}: acceptance.window: 30 days → 45 days")
+    assert "Section 4 Acceptance Test" in line and f"(was at {old}:{at_old})" in line
+    row = position(old.read_text(), "activity: Operator training")
+    assert f"{old}:{row}: responsibilities[3]: removed" in result.output
 
 
 def test_diff_json_and_markdown(run_cli, specs: tuple[Path, Path]) -> None:
@@ -50,7 +53,7 @@ def test_diff_json_and_markdown(run_cli, specs: tuple[Path, Path]) -> None:
     }
     window = paths["acceptance.window"]
     assert (window["old"], window["new"]) == ("30 days", "45 days")
-    assert window["old_position"] == f"{old}:129:11"
+    assert window["old_position"] == f"{old}:{position(old.read_text(), '30 days')}"
     assert paths["responsibilities[5]"]["kind"] == "added"
     md = run_cli("diff", old, new, "--format", "md").output
     assert "| `acceptance.window` | 30 days | 45 days |" in md
@@ -80,7 +83,8 @@ def test_diff_reads_rev_path_from_git(
     monkeypatch.chdir(repo)
     result = run_cli("diff", "HEAD:deals/acme.yaml", "deals/acme.yaml")
     assert result.exit_code == 1
-    assert "HEAD:deals/acme.yaml:24:11" in result.output  # the old side's position
+    at = position(CASE.read_text(encoding="utf-8"), "Pacific Retail Systems, Inc.")
+    assert f"(was at HEAD:deals/acme.yaml:{at})" in result.output  # the old side's position
     bad_rev = run_cli("diff", "v9.9:deals/acme.yaml", "deals/acme.yaml")
     assert bad_rev.exit_code == 2
     assert "git knows no revision 'v9.9'" in bad_rev.stderr
@@ -95,7 +99,7 @@ def test_bad_input_exits_2_with_a_position(run_cli, specs: tuple[Path, Path]) ->
     for command in ("diff", "redline"):
         result = run_cli(command, old, new)
         assert result.exit_code == 2
-        assert f"{new}:128:11" in result.stderr
+        assert f"{new}:{position(new.read_text(), 'soon')}" in result.stderr
     missing = run_cli("diff", old, old.parent / "missing.yaml")
     assert missing.exit_code == 2 and "file not found" in missing.stderr
 
@@ -109,7 +113,8 @@ def test_different_deals_are_refused_unless_allowed(
     )
     refused = run_cli("redline", old, new, "-o", tmp_path / "out", "--date", DATE)
     assert refused.exit_code == 2
-    assert f"{new}:8:7: deal 'other-deal' is not deal 'shelfwise-pacific-2027'" in refused.stderr
+    at = position(new.read_text(), "other-deal")
+    assert f"{new}:{at}: deal 'other-deal' is not deal 'shelfwise-pacific-2027'" in refused.stderr
     assert not (tmp_path / "out").exists()
     allowed = run_cli(
         "redline", old, new, "-o", tmp_path / "out", "--date", DATE, "--allow-different-deals"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contractgen.redline.specdiff import compare_values, diff_deals, dotted
 from contractgen.spec.loader import load_spec_text
-from tests.redline.conftest import CASE, SCENARIOS, edited
+from tests.redline.conftest import CASE, SCENARIOS, edited, position
 
 
 def test_lists_are_aligned_so_one_removal_is_one_change() -> None:
@@ -35,10 +35,12 @@ def test_rewording_a_value_the_same_way_is_not_a_change() -> None:
 
 def test_changes_name_the_clauses_that_read_them() -> None:
     old = load_spec_text(CASE.read_text(encoding="utf-8"), "old.yaml")
-    new = load_spec_text(edited(SCENARIOS["availability-on"]), "new.yaml")
+    new_text = edited(SCENARIOS["availability-on"])
+    new = load_spec_text(new_text, "new.yaml")
     result = diff_deals(old, new)
     [change] = result.changes
     assert change.path == "support.availability" and change.kind == "added"
-    assert change.old_at is None and change.new_at is not None and change.new_at.line == 201
+    assert change.old_at is None and change.new_at is not None
+    assert f"{change.new_at.line}:{change.new_at.col}" == position(new_text, "target: 99.5%")
     assert "Section 9 Availability" in change.clauses
     assert [(c.id, c.kind) for c in result.clauses] == [("availability", "added")]
