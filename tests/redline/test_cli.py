@@ -37,7 +37,9 @@ def test_diff_exit_codes_and_text(run_cli, specs: tuple[Path, Path]) -> None:
     assert line.startswith(f"{new}:{at_new}: acceptance.window: 30 days → 45 days")
     assert "Section 4 Acceptance Test" in line and f"(was at {old}:{at_old})" in line
     row = position(old.read_text(), "activity: Operator training")
-    assert f"{old}:{row}: responsibilities[3]: removed" in result.output
+    assert (
+        f"{old}:{row}: responsibilities[3]: removed activity: Operator training," in result.output
+    )
 
 
 def test_diff_json_and_markdown(run_cli, specs: tuple[Path, Path]) -> None:
