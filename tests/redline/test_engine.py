@@ -211,3 +211,26 @@ def test_output_is_deterministic() -> None:
     new = para(run("alpha delta gamma")) + table(("a", "c"), ("d", "e"))
     first = etree.tostring(merge(old, new)[0])
     assert first == etree.tostring(merge(old, new)[0])
+
+
+def test_nested_field_is_one_atom_keyed_by_its_whole_instruction() -> None:
+    def nested(result: str) -> str:
+        return (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> IF </w:instrText></w:r>'
+            + ref_field("_Ref_fcr", result)
+            + '<w:r><w:instrText xml:space="preserve"> = "" "" "x" </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            + run("x")
+            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        )
+
+    root, _, count = merge(para(run("a "), nested("7")), para(run("a "), nested("8")))
+    assert count == 0 and root.xpath("count(//w:fldChar)", namespaces=NS) == 6
+
+
+def test_unterminated_field_does_not_break_the_paragraph() -> None:
+    broken = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' + run("left open")
+    root, _, count = merge(para(run("one "), broken), para(run("two "), broken))
+    assert texts(root, "//w:del") == ["one"] and texts(root, "//w:ins") == ["two"]
+    assert count == 2
