@@ -22,6 +22,8 @@ from contractgen.errors import EXIT_BUG, EXIT_OK, EXIT_USAGE, UserError
 #: command name → "module:attribute"; loaded on first use.
 LAZY_COMMANDS: dict[str, str] = {
     "build": "contractgen.build_cli:build",
+    "diff": "contractgen.redline.cli:diff",
+    "redline": "contractgen.redline.cli:redline",
     "lint": "contractgen.lint.cli:lint",
     "rules": "contractgen.lint.cli:rules",
     "explain": "contractgen.lint.cli:explain",
