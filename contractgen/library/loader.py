@@ -6,22 +6,32 @@ and ``when:`` conditions are compiled when the library loads, so a broken compan
 reported before any deal is built, and a batch of hundreds of deals compiles each template once:
 the loaded library is cached per process, keyed by the layer folders and the modification
 times and sizes of their files (an edited clause is picked up on the next call).
+
+Compiling comes from the per-user cache of :mod:`contractgen.library.bytecode` when it can, so
+a new process reads the library's code instead of compiling it again; a clause's code becomes a
+renderable template only when a deal first uses the clause (:class:`Templates`).
 """
 
 from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Template, meta
+from jinja2 import Template
 
 from contractgen.errors import UserError
+from contractgen.library.bytecode import Compiled
 from contractgen.library.clause import Clause, Kind, parse_clause
-from contractgen.library.env import compile_condition, compile_template, make_environment
+from contractgen.library.env import (
+    compile_condition,
+    compile_template,
+    instantiate,
+    make_environment,
+)
 from contractgen.library.layers import Layer, read_layer
 from contractgen.library.limits import MAX_TEMPLATE_CHARS
 from contractgen.library.sandbox import ClauseSandbox
@@ -64,6 +74,29 @@ class ClauseInfo:
         }
 
 
+class Templates(Mapping[str, Template]):
+    """Clause id → template, each made from its compiled code the first time it is asked for
+    (a deal renders only the clauses it includes)."""
+
+    def __init__(self, env: ClauseSandbox, compiled: Mapping[str, Compiled]) -> None:
+        self._env = env
+        self._compiled = dict(compiled)
+        self._made: dict[str, Template] = {}
+
+    def __getitem__(self, clause_id: str) -> Template:
+        template = self._made.get(clause_id)
+        if template is None:
+            template = instantiate(self._env, self._compiled[clause_id])
+            self._made[clause_id] = template
+        return template
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._compiled)
+
+    def __len__(self) -> int:
+        return len(self._compiled)
+
+
 @dataclass(frozen=True)
 class Library:
     """A merged, compiled clause library."""
@@ -74,7 +107,7 @@ class Library:
     dropped: dict[str, str]
     """Clause ids a layer dropped → that layer's name."""
     env: ClauseSandbox
-    templates: dict[str, Template]
+    templates: Templates
     conditions: dict[str, Callable[..., Any] | None]
     late: frozenset[str]
     """Ids of clauses that render last, because they ask which terms the others use."""
@@ -182,11 +215,11 @@ def _build(roots: Sequence[Path]) -> Library:
             del merged[drop.clause_id]
             dropped[drop.clause_id] = layer.name
     env = make_environment(roots)
-    templates: dict[str, Template] = {}
+    compiled: dict[str, Compiled] = {}
     conditions: dict[str, Callable[..., Any] | None] = {}
     late: set[str] = set()
     for clause_id, clause in sorted(merged.items()):
-        templates[clause_id] = compile_template(
+        compiled[clause_id] = compile_template(
             env, clause.source, f"{clause.layer}:{clause.relpath}", clause.path, clause_id
         )
         conditions[clause_id] = (
@@ -194,14 +227,14 @@ def _build(roots: Sequence[Path]) -> Library:
             if clause.when
             else None
         )
-        if LATE_FUNCTION in meta.find_undeclared_variables(env.parse(clause.source)):
+        if LATE_FUNCTION in compiled[clause_id].undeclared:
             late.add(clause_id)
     return Library(
         layers=layers,
         clauses=merged,
         dropped=dropped,
         env=env,
-        templates=templates,
+        templates=Templates(env, compiled),
         conditions=conditions,
         late=frozenset(late),
     )
