@@ -114,6 +114,14 @@ def write_atomically(path: Path, text: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to this file instead of standard output.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1, max=256),
+    default=1,
+    show_default=True,
+    help="Files linted in parallel; the report is the same, in the order the files were given.",
+)
 def lint(
     specs: tuple[Path, ...],
     fmt: str,
@@ -125,6 +133,7 @@ def lint(
     show_waived: bool,
     libraries: tuple[Path, ...],
     output: Path | None,
+    jobs: int,
 ) -> None:
     """Check deal specs for contradictory or unrealistic targets before signing.
 
@@ -142,6 +151,7 @@ def lint(
         show_waived=show_waived,
         libraries=libraries,
         output=output,
+        jobs=jobs,
     )
     raise click.exceptions.Exit(code)
 
@@ -158,11 +168,12 @@ def run_lint(
     show_waived: bool = False,
     libraries: Sequence[Path] = (),
     output: Path | None = None,
+    jobs: int = 1,
 ) -> int:
-    """Lint ``specs``, print the report, and return the exit code."""
+    """Lint ``specs`` (in ``jobs`` processes), print the report, and return the exit code."""
     from contractgen import __version__
+    from contractgen.lint.batch import lint_files
     from contractgen.lint.config import load_config
-    from contractgen.lint.engine import lint_loaded
     from contractgen.lint.formatters import (
         format_github,
         format_json,
@@ -170,7 +181,6 @@ def run_lint(
         format_text,
         summary,
     )
-    from contractgen.spec.loader import load_spec
 
     try:
         config = load_config(config_file).with_overrides(select=select, ignore=ignore)
@@ -183,14 +193,11 @@ def run_lint(
     problems: list[Problem] = []
     bad_input = False
     notes: set[str] = set()
-    for path in paths:
-        try:
-            loaded = load_spec(path, display=str(path))
-            result = lint_loaded(loaded, config, documents=not spec_only, libraries=libraries)
-        except UserError as err:
-            _report(err)
-            bad_input = True
-            continue
+    results = lint_files(paths, config, documents=not spec_only, libraries=libraries, jobs=jobs)
+    for result in results:
+        for diagnostic in result.diagnostics:
+            click.echo(str(diagnostic), err=True)
+        bad_input = bad_input or bool(result.diagnostics)
         problems.extend(result.problems)
         notes.update(result.notes)
     for note in sorted(notes):
