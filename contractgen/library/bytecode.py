@@ -20,7 +20,9 @@ before rendering a word. Jinja2 can keep the compiled code of a template in a *b
 
 Besides the code, an entry keeps the names a template reads without defining them
 (:func:`jinja2.meta.find_undeclared_variables`), which the library loader needs to know and which
-otherwise cost a second parse.
+otherwise cost a second parse. The same folder, under the same rules, keeps what the loader made
+of a library layer's clause files (their checked front matter, as plain data: see
+:func:`load_data`), named by the files' text and the source of the code that checks them.
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ SWITCH = "CONTRACTGEN_NO_CACHE"
 _MAGIC = b"contractgen compiled template 1\n"
 """First bytes of every entry; bumped when the layout changes."""
 _DIGEST_SIZE = 32
+_TEMPLATE = ".jinja"
+"""File suffix of a compiled template."""
+_CLAUSES = ".clauses"
+"""File suffix of a library layer's parsed clause files (see :mod:`contractgen.library.loader`)."""
 _MAX_ENTRY_BYTES = 8 * 1024 * 1024
 """An entry larger than this is not read (the largest built-in template compiles to ~60 KB)."""
 _SETTINGS = (
@@ -119,6 +125,40 @@ def template_cache() -> TemplateCache | None:
     """A cache in the user's cache folder, or None when :data:`SWITCH` turns it off."""
     folder = cache_dir()
     return None if folder is None else TemplateCache(folder)
+
+
+def load_data(key: str) -> Any:
+    """Plain data (marshal types) stored under ``key`` by :func:`store_data`, or None."""
+    cache = template_cache()
+    payload = None if cache is None else cache.read(key, _CLAUSES)
+    if payload is None:
+        return None
+    try:
+        return marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+
+
+def store_data(key: str, data: Any) -> None:
+    """Keep plain data (str, int, bool, None, tuples of them) for the next process."""
+    cache = template_cache()
+    if cache is None:
+        return
+    try:
+        payload = marshal.dumps(data)
+    except ValueError:
+        return
+    cache.write(key, _CLAUSES, payload)
+
+
+def digest(*parts: str | bytes) -> str:
+    """A key for :func:`load_data`: the SHA-256 of ``parts``, each length-prefixed."""
+    h = hashlib.sha256(f"python {sys.version}".encode())
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
 
 
 _FINGERPRINTS: weakref.WeakKeyDictionary[Environment, bytes] = weakref.WeakKeyDictionary()
@@ -195,20 +235,21 @@ class TemplateCache(BytecodeCache):
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        found = self._read(bucket.key)
+        found = _decode(self.read(bucket.key, _TEMPLATE))
         if found is not None:
             bucket.code = found.code
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         if bucket.code is not None:
-            self._write(bucket.key, Compiled(bucket.code, frozenset()))
+            self.write(bucket.key, _TEMPLATE, _encode(Compiled(bucket.code, frozenset())))
 
     def clear(self) -> None:
         """Remove every entry (the folder stays)."""
         if not self._folder_ok():
             return
-        for entry in self.folder.glob("*.jinja"):
-            entry.unlink(missing_ok=True)
+        for suffix in (_TEMPLATE, _CLAUSES):
+            for entry in self.folder.glob(f"*{suffix}"):
+                entry.unlink(missing_ok=True)
 
     # --- contractgen's own use: code and undeclared names together ----------------------
 
@@ -216,13 +257,13 @@ class TemplateCache(BytecodeCache):
         self, env: Environment, name: str, filename: str | None, source: str
     ) -> Compiled | None:
         """The cached compilation of ``source``, or None."""
-        return self._read(entry_key(env, name, filename, source))
+        return _decode(self.read(entry_key(env, name, filename, source), _TEMPLATE))
 
     def store(
         self, env: Environment, name: str, filename: str | None, source: str, compiled: Compiled
     ) -> None:
         """Keep ``compiled`` for the next process (quietly does nothing if it cannot)."""
-        self._write(entry_key(env, name, filename, source), compiled)
+        self.write(entry_key(env, name, filename, source), _TEMPLATE, _encode(compiled))
 
     # --- files ---------------------------------------------------------------------------
 
@@ -237,11 +278,12 @@ class TemplateCache(BytecodeCache):
                 pass
         return self._usable
 
-    def _read(self, key: str) -> Compiled | None:
+    def read(self, key: str, suffix: str) -> bytes | None:
+        """The payload of entry ``key``, or None unless it is present, private and intact."""
         if not self._folder_ok():
             return None
         try:
-            fd = os.open(self.folder / f"{key}.jinja", os.O_RDONLY | _NOFOLLOW)
+            fd = os.open(self.folder / f"{key}{suffix}", os.O_RDONLY | _NOFOLLOW)
         except OSError:
             return None
         try:
@@ -250,18 +292,20 @@ class TemplateCache(BytecodeCache):
                 if not _private(st, stat.S_ISREG) or st.st_size > _MAX_ENTRY_BYTES:
                     return None
                 data = f.read()
-            return _decode(data)
-        except (OSError, ValueError):
+        except OSError:
             return None
+        head = len(_MAGIC) + _DIGEST_SIZE
+        if not data.startswith(_MAGIC):
+            return None
+        digest, payload = data[len(_MAGIC) : head], data[head:]
+        return payload if hashlib.sha256(payload).digest() == digest else None
 
-    def _write(self, key: str, compiled: Compiled) -> None:
-        if not self._folder_ok():
+    def write(self, key: str, suffix: str, payload: bytes | None) -> None:
+        """Store ``payload`` as entry ``key``, atomically; quietly nothing if it cannot."""
+        if payload is None or not self._folder_ok():
             return
-        try:
-            data = _encode(compiled)
-        except ValueError:  # marshal refuses the object: leave it uncached
-            return
-        target = self.folder / f"{key}.jinja"
+        data = _MAGIC + hashlib.sha256(payload).digest() + payload
+        target = self.folder / f"{key}{suffix}"
         tmp = self.folder / f".{key}.{os.getpid()}.tmp"
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
@@ -285,18 +329,16 @@ def _private(st: os.stat_result, is_kind: Any) -> bool:
     return not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _encode(compiled: Compiled) -> bytes:
-    payload = marshal.dumps((compiled.code, tuple(sorted(compiled.undeclared))))
-    return _MAGIC + hashlib.sha256(payload).digest() + payload
-
-
-def _decode(data: bytes) -> Compiled | None:
-    """The entry's contents, or None unless the magic and the digest both check out."""
-    if not data.startswith(_MAGIC):
+def _encode(compiled: Compiled) -> bytes | None:
+    try:
+        return marshal.dumps((compiled.code, tuple(sorted(compiled.undeclared))))
+    except ValueError:  # marshal refuses the object: leave it uncached
         return None
-    head = len(_MAGIC) + _DIGEST_SIZE
-    digest, payload = data[len(_MAGIC) : head], data[head:]
-    if hashlib.sha256(payload).digest() != digest:
+
+
+def _decode(payload: bytes | None) -> Compiled | None:
+    """A compiled template from an entry's payload, or None if it is not one."""
+    if payload is None:
         return None
     try:
         code, names = marshal.loads(payload)

@@ -24,6 +24,7 @@ from typing import Any
 from jinja2 import Template
 
 from contractgen.errors import UserError
+from contractgen.library import bytecode
 from contractgen.library.bytecode import Compiled
 from contractgen.library.clause import Clause, Kind, parse_clause
 from contractgen.library.env import (
@@ -165,8 +166,7 @@ def load_library(libraries: Sequence[Path] = ()) -> Library:
 
 
 def _read_clauses(layer: Layer) -> list[Clause]:
-    clauses: list[Clause] = []
-    seen: dict[str, str] = {}
+    files: list[tuple[Path, str, str]] = []
     for path in layer.clause_files:
         rel = path.relative_to(layer.root).as_posix()
         try:
@@ -175,6 +175,14 @@ def _read_clauses(layer: Layer) -> list[Clause]:
             raise UserError(str(path), "a clause file must be UTF-8 text") from None
         if len(text) > MAX_TEMPLATE_CHARS:
             raise UserError(str(path), f"clause file is over {MAX_TEMPLATE_CHARS:,} characters")
+        files.append((path, rel, text))
+    key = _layer_key(layer, files)
+    cached = _from_records(bytecode.load_data(key), files)
+    if cached is not None:
+        return cached
+    clauses: list[Clause] = []
+    seen: dict[str, str] = {}
+    for path, rel, text in files:
         clause = parse_clause(text, path, rel, layer.name)
         if clause.id in seen:
             raise UserError(
@@ -183,6 +191,81 @@ def _read_clauses(layer: Layer) -> list[Clause]:
             )
         seen[clause.id] = rel
         clauses.append(clause)
+    bytecode.store_data(key, tuple(_record(c) for c in clauses))
+    return clauses
+
+
+_CHECKING_CODE = (
+    Path(__file__).with_name("clause.py"),
+    Path(__file__).with_name("specpaths.py"),
+    *sorted((Path(__file__).parent.parent / "spec").glob("*.py")),
+)
+"""The code that decides what a clause file parses to: the front matter rules and the spec
+model its ``reads:`` paths are checked against."""
+_RECORD_FORMAT = "clause-records-1"
+
+
+def _layer_key(layer: Layer, files: list[tuple[Path, str, str]]) -> str:
+    """Names the parsed form of a layer's clause files: their text and the checking code."""
+    parts: list[str | bytes] = [_RECORD_FORMAT, layer.name, str(layer.root)]
+    parts.extend(code.read_bytes() for code in _CHECKING_CODE)
+    for path, rel, text in files:
+        parts.extend((str(path), rel, text))
+    return bytecode.digest(*parts)
+
+
+def _record(clause: Clause) -> tuple[Any, ...]:
+    """A parsed clause as plain data (the path is its file's, kept beside it)."""
+    return (
+        clause.id,
+        clause.title,
+        clause.version,
+        clause.order,
+        clause.kind.value,
+        clause.key,
+        clause.reads,
+        clause.when,
+        clause.optional,
+        clause.default,
+        clause.relpath,
+        clause.layer,
+        clause.source,
+        clause.when_line,
+    )
+
+
+def _from_records(records: Any, files: list[tuple[Path, str, str]]) -> list[Clause] | None:
+    """The clauses stored by :func:`_record` for ``files``, or None if they do not fit."""
+    if not isinstance(records, tuple) or len(records) != len(files):
+        return None
+    clauses = []
+    try:
+        for (path, rel, _text), record in zip(files, records, strict=True):
+            (cid, title, version, order, kind, key, reads, when, optional, default,
+             relpath, layer, source, when_line) = record  # fmt: skip
+            if relpath != rel or not all(isinstance(r, str) for r in reads):
+                return None
+            clauses.append(
+                Clause(
+                    id=cid,
+                    title=title,
+                    version=version,
+                    order=order,
+                    kind=Kind(kind),
+                    key=key,
+                    reads=tuple(reads),
+                    when=when,
+                    optional=optional,
+                    default=default,
+                    path=path,
+                    relpath=relpath,
+                    layer=layer,
+                    source=source,
+                    when_line=when_line,
+                )
+            )
+    except (TypeError, ValueError):
+        return None
     return clauses
 
 

@@ -252,3 +252,63 @@ def test_errors_from_cached_templates_keep_their_file_and_line(
         found.append((d.location.path, d.location.line, d.message))
     assert found[0] == found[1]
     assert found[0][:2] == (str(clause), len(lines))
+
+
+# --- the parsed front matter of a layer ---------------------------------------------------
+
+
+def _records(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.clauses")) if folder.is_dir() else []
+
+
+def test_a_layer_is_parsed_once_and_again_after_an_edit(cache_dir: Path, tmp_path: Path) -> None:
+    company = tmp_path / "lib"
+    shutil.copytree(COMPANY, company)
+    first = loader.load_library([company])
+    assert len(_records(cache_dir)) == 2  # the built-in layer and the company's
+    loader._CACHE.clear()
+    again = loader.load_library([company])
+    assert again.clauses == first.clauses
+    clause = company / "governance" / "data-protection.md.j2"
+    clause.write_text(
+        clause.read_text(encoding="utf-8").replace('"1.0"', '"1.1"'), encoding="utf-8"
+    )
+    loader._CACHE.clear()
+    assert loader.load_library([company]).clauses["data-protection"].version == "1.1"
+    assert len(_records(cache_dir)) == 3
+
+
+def test_a_change_of_the_checking_code_parses_again(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = tmp_path / "rules.py"
+    rules.write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(loader, "_CHECKING_CODE", (*loader._CHECKING_CODE, rules))
+    loader.load_library()
+    rules.write_text("A = 2\n", encoding="utf-8")
+    loader._CACHE.clear()
+    loader.load_library()
+    assert len(_records(cache_dir)) == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: data[:-1] + bytes([data[-1] ^ 0x01]), id="one-bit-flipped"),
+    ],
+)
+def test_damaged_clause_records_are_parsed_again(cache_dir: Path, damage: Any) -> None:
+    first = loader.load_library()
+    (entry,) = _records(cache_dir)
+    entry.write_bytes(damage(entry.read_bytes()))
+    loader._CACHE.clear()
+    assert loader.load_library().clauses == first.clauses
+
+
+def test_records_that_do_not_fit_the_files_are_ignored(cache_dir: Path) -> None:
+    first = loader.load_library()
+    files = [(c.path, c.relpath, "") for c in first.clauses.values()]
+    assert loader._from_records(None, files) is None
+    assert loader._from_records(("x",) * len(files), files) is None
+    assert loader._from_records((), files) is None
