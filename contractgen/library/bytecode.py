@@ -52,6 +52,9 @@ _TEMPLATE = ".jinja"
 """File suffix of a compiled template."""
 _CLAUSES = ".clauses"
 """File suffix of a library layer's parsed clause files (see :mod:`contractgen.library.loader`)."""
+_SUFFIXES = (_TEMPLATE, _CLAUSES)
+_MAX_ENTRIES = 2000
+"""Entries kept at most (about 25 MB); the built-in library and its conditions are about 40."""
 _MAX_ENTRY_BYTES = 8 * 1024 * 1024
 """An entry larger than this is not read (the largest built-in template compiles to ~60 KB)."""
 _SETTINGS = (
@@ -247,7 +250,7 @@ class TemplateCache(BytecodeCache):
         """Remove every entry (the folder stays)."""
         if not self._folder_ok():
             return
-        for suffix in (_TEMPLATE, _CLAUSES):
+        for suffix in _SUFFIXES:
             for entry in self.folder.glob(f"*{suffix}"):
                 entry.unlink(missing_ok=True)
 
@@ -315,6 +318,25 @@ class TemplateCache(BytecodeCache):
         except OSError:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
+            return
+        self._prune()
+
+    def _prune(self) -> None:
+        """Keep the folder bounded: past :data:`_MAX_ENTRIES`, drop the oldest-written half.
+
+        Entries of edited templates are never read again; this runs only after a write (a
+        cache miss), so a run that finds everything cached never lists the folder.
+        """
+        try:
+            entries = [e for e in os.scandir(self.folder) if e.name.endswith(_SUFFIXES)]
+            if len(entries) <= _MAX_ENTRIES:
+                return
+            entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns)
+            for entry in entries[: len(entries) - _MAX_ENTRIES // 2]:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+        except OSError:
+            return
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

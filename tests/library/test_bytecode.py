@@ -312,3 +312,12 @@ def test_records_that_do_not_fit_the_files_are_ignored(cache_dir: Path) -> None:
     assert loader._from_records(None, files) is None
     assert loader._from_records(("x",) * len(files), files) is None
     assert loader._from_records((), files) is None
+
+
+def test_the_cache_folder_stays_bounded(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bytecode, "_MAX_ENTRIES", 4)
+    env = make_environment([BUILTIN_LIBRARY])
+    for i in range(7):
+        _compile(env, SOURCE.replace(",", f",{i}"))
+    assert 2 <= len(_entries(cache_dir)) <= 4
+    assert _compile(env, SOURCE.replace(",", ",6")) == "0,61,62,6ok\n"
