@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from jinja2.exceptions import TemplateRuntimeError
@@ -161,9 +160,29 @@ class SubsectionCounter:
         return Md(f"{number} {escape_md(title)}")
 
 
-@lru_cache(maxsize=512)
-def _term_pattern(term: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(term)}(?:s|es)?(?![A-Za-z0-9])")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def occurs(term: str, text: str) -> bool:
+    """Whether ``term``, or its plural in -s or -es, occurs in ``text`` as a whole word.
+
+    The same answer as searching ``(?<![A-Za-z0-9])TERM(?:s|es)?(?![A-Za-z0-9])``; a regular
+    expression that starts with a look-behind is tried at every position of the text, which the
+    definitions' dozens of questions over a whole exhibit made a visible cost, so the candidate
+    positions come from ``str.find`` and only their edges are checked.
+    """
+    start = text.find(term)
+    while start != -1:
+        if start == 0 or text[start - 1] not in _WORD_CHARS:
+            end = start + len(term)
+            for suffix in ("", "s", "es"):
+                after = end + len(suffix)
+                if text.startswith(suffix, end) and (
+                    after >= len(text) or text[after] not in _WORD_CHARS
+                ):
+                    return True
+        start = text.find(term, start + 1)
+    return False
 
 
 def term_finder(text: str) -> Callable[[str], bool]:
@@ -174,9 +193,6 @@ def term_finder(text: str) -> Callable[[str], bool]:
     """
 
     def uses(term: str) -> bool:
-        word = str(term)
-        # The substring test rules out most absent terms at C speed; the pattern, which tries
-        # its look-behind at every position, then only confirms whole-word uses.
-        return word in text and _term_pattern(word).search(text) is not None
+        return occurs(str(term), text)
 
     return uses

@@ -31,14 +31,18 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
     UndefinedError,
+    nodes,
     pass_environment,
 )
+from jinja2.environment import TemplateExpression
 from jinja2.exceptions import SecurityError, TemplateRuntimeError
 from jinja2.filters import FILTERS as JINJA_FILTERS
+from jinja2.parser import Parser
 from jinja2.runtime import Undefined
 from jinja2.utils import Cycler, Joiner
 
 from contractgen.errors import UserError
+from contractgen.library.bytecode import Compiled, TemplateCache, compile_source, template_cache
 from contractgen.library.filters import FILTERS, TESTS, date, duration, money
 from contractgen.library.limits import MAX_OUTPUT_CHARS, MAX_VALUE_CHARS
 from contractgen.library.markdown import Md, escape_md
@@ -93,6 +97,9 @@ SAFE_JINJA_FILTERS = [
     "wordcount",
 ]
 """Jinja's filters that are deterministic and cannot be asked to build a huge value."""
+
+_CONDITION = "<when>"
+"""Template name under which ``when:`` conditions are cached (a name no file can have)."""
 
 
 def to_text(value: Any) -> Md:
@@ -155,10 +162,15 @@ def bounded_replace(value: str, old: str, new: str, count: int | None = None) ->
     return Md(out) if isinstance(value, Md) else out
 
 
-def make_environment(roots: Sequence[Path]) -> ClauseSandbox:
-    """A sandboxed environment whose ``include`` sees only the library layers ``roots``."""
+def make_environment(roots: Sequence[Path], *, cache: bool = True) -> ClauseSandbox:
+    """A sandboxed environment whose ``include`` sees only the library layers ``roots``.
+
+    Its templates are compiled through the per-user cache of :mod:`contractgen.library.bytecode`
+    (unless ``cache`` is False or the cache is switched off there).
+    """
     env = ClauseSandbox(
         loader=LayeredLoader(roots),
+        bytecode_cache=template_cache() if cache else None,
         undefined=StrictUndefined,
         finalize=to_text,
         autoescape=False,
@@ -190,11 +202,11 @@ def make_environment(roots: Sequence[Path]) -> ClauseSandbox:
 
 def compile_template(
     env: ClauseSandbox, source: str, name: str, path: Path, clause_id: str
-) -> Template:
-    """Compile a clause's template once; a syntax error becomes a UserError at its line."""
+) -> Compiled:
+    """Compile a clause's template (or take it from the cache); a syntax error becomes a
+    UserError at its line. :func:`instantiate` makes the compiled code a template."""
     try:
-        code = env.compile(source, name=name, filename=str(path))
-        return env.template_class.from_code(env, code, env.make_globals(None), None)
+        return compile_source(env, source, name, str(path))
     except TemplateSyntaxError as exc:
         raise UserError(
             str(path),
@@ -206,12 +218,39 @@ def compile_template(
         raise to_user_error(exc, clause_id, path) from None
 
 
+def instantiate(env: ClauseSandbox, compiled: Compiled) -> Template:
+    """The template of a compiled clause, ready to render."""
+    return env.template_class.from_code(env, compiled.code, env.make_globals(None), None)
+
+
 def compile_condition(
     env: ClauseSandbox, expression: str, path: Path, line: int, clause_id: str
 ) -> Callable[..., Any]:
-    """Compile a ``when:`` condition; a syntax error points at the front matter line."""
+    """Compile a ``when:`` condition; a syntax error points at the front matter line.
+
+    The same as ``env.compile_expression(expression, undefined_to_none=False)``, with the code
+    kept in the template cache like a clause's.
+    """
     try:
-        return env.compile_expression(expression, undefined_to_none=False)
+        cache = env.bytecode_cache
+        found = (
+            cache.lookup(env, _CONDITION, None, expression)
+            if isinstance(cache, TemplateCache)
+            else None
+        )
+        if found is None:
+            parser = Parser(env, expression, state="variable")
+            expr = parser.parse_expression()
+            if not parser.stream.eos:
+                raise TemplateSyntaxError(
+                    "chunk after expression", parser.stream.current.lineno, None, None
+                )
+            expr.set_environment(env)
+            body = [nodes.Assign(nodes.Name("result", "store"), expr, lineno=1)]
+            found = Compiled(env.compile(nodes.Template(body, lineno=1)), frozenset())
+            if isinstance(cache, TemplateCache):
+                cache.store(env, _CONDITION, None, expression, found)
+        return TemplateExpression(instantiate(env, found), undefined_to_none=False)
     except TemplateSyntaxError as exc:
         raise UserError(
             str(path),

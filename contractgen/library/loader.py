@@ -6,22 +6,33 @@ and ``when:`` conditions are compiled when the library loads, so a broken compan
 reported before any deal is built, and a batch of hundreds of deals compiles each template once:
 the loaded library is cached per process, keyed by the layer folders and the modification
 times and sizes of their files (an edited clause is picked up on the next call).
+
+Compiling comes from the per-user cache of :mod:`contractgen.library.bytecode` when it can, so
+a new process reads the library's code instead of compiling it again; a clause's code becomes a
+renderable template only when a deal first uses the clause (:class:`Templates`).
 """
 
 from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Template, meta
+from jinja2 import Template
 
 from contractgen.errors import UserError
+from contractgen.library import bytecode
+from contractgen.library.bytecode import Compiled
 from contractgen.library.clause import Clause, Kind, parse_clause
-from contractgen.library.env import compile_condition, compile_template, make_environment
+from contractgen.library.env import (
+    compile_condition,
+    compile_template,
+    instantiate,
+    make_environment,
+)
 from contractgen.library.layers import Layer, read_layer
 from contractgen.library.limits import MAX_TEMPLATE_CHARS
 from contractgen.library.sandbox import ClauseSandbox
@@ -64,6 +75,29 @@ class ClauseInfo:
         }
 
 
+class Templates(Mapping[str, Template]):
+    """Clause id → template, each made from its compiled code the first time it is asked for
+    (a deal renders only the clauses it includes)."""
+
+    def __init__(self, env: ClauseSandbox, compiled: Mapping[str, Compiled]) -> None:
+        self._env = env
+        self._compiled = dict(compiled)
+        self._made: dict[str, Template] = {}
+
+    def __getitem__(self, clause_id: str) -> Template:
+        template = self._made.get(clause_id)
+        if template is None:
+            template = instantiate(self._env, self._compiled[clause_id])
+            self._made[clause_id] = template
+        return template
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._compiled)
+
+    def __len__(self) -> int:
+        return len(self._compiled)
+
+
 @dataclass(frozen=True)
 class Library:
     """A merged, compiled clause library."""
@@ -74,7 +108,7 @@ class Library:
     dropped: dict[str, str]
     """Clause ids a layer dropped → that layer's name."""
     env: ClauseSandbox
-    templates: dict[str, Template]
+    templates: Templates
     conditions: dict[str, Callable[..., Any] | None]
     late: frozenset[str]
     """Ids of clauses that render last, because they ask which terms the others use."""
@@ -132,8 +166,7 @@ def load_library(libraries: Sequence[Path] = ()) -> Library:
 
 
 def _read_clauses(layer: Layer) -> list[Clause]:
-    clauses: list[Clause] = []
-    seen: dict[str, str] = {}
+    files: list[tuple[Path, str, str]] = []
     for path in layer.clause_files:
         rel = path.relative_to(layer.root).as_posix()
         try:
@@ -142,6 +175,14 @@ def _read_clauses(layer: Layer) -> list[Clause]:
             raise UserError(str(path), "a clause file must be UTF-8 text") from None
         if len(text) > MAX_TEMPLATE_CHARS:
             raise UserError(str(path), f"clause file is over {MAX_TEMPLATE_CHARS:,} characters")
+        files.append((path, rel, text))
+    key = _layer_key(layer, files)
+    cached = _from_records(bytecode.load_data(key), files)
+    if cached is not None:
+        return cached
+    clauses: list[Clause] = []
+    seen: dict[str, str] = {}
+    for path, rel, text in files:
         clause = parse_clause(text, path, rel, layer.name)
         if clause.id in seen:
             raise UserError(
@@ -150,6 +191,81 @@ def _read_clauses(layer: Layer) -> list[Clause]:
             )
         seen[clause.id] = rel
         clauses.append(clause)
+    bytecode.store_data(key, tuple(_record(c) for c in clauses))
+    return clauses
+
+
+_CHECKING_CODE = (
+    Path(__file__).with_name("clause.py"),
+    Path(__file__).with_name("specpaths.py"),
+    *sorted((Path(__file__).parent.parent / "spec").glob("*.py")),
+)
+"""The code that decides what a clause file parses to: the front matter rules and the spec
+model its ``reads:`` paths are checked against."""
+_RECORD_FORMAT = "clause-records-1"
+
+
+def _layer_key(layer: Layer, files: list[tuple[Path, str, str]]) -> str:
+    """Names the parsed form of a layer's clause files: their text and the checking code."""
+    parts: list[str | bytes] = [_RECORD_FORMAT, layer.name, str(layer.root)]
+    parts.extend(code.read_bytes() for code in _CHECKING_CODE)
+    for path, rel, text in files:
+        parts.extend((str(path), rel, text))
+    return bytecode.digest(*parts)
+
+
+def _record(clause: Clause) -> tuple[Any, ...]:
+    """A parsed clause as plain data (the path is its file's, kept beside it)."""
+    return (
+        clause.id,
+        clause.title,
+        clause.version,
+        clause.order,
+        clause.kind.value,
+        clause.key,
+        clause.reads,
+        clause.when,
+        clause.optional,
+        clause.default,
+        clause.relpath,
+        clause.layer,
+        clause.source,
+        clause.when_line,
+    )
+
+
+def _from_records(records: Any, files: list[tuple[Path, str, str]]) -> list[Clause] | None:
+    """The clauses stored by :func:`_record` for ``files``, or None if they do not fit."""
+    if not isinstance(records, tuple) or len(records) != len(files):
+        return None
+    clauses = []
+    try:
+        for (path, rel, _text), record in zip(files, records, strict=True):
+            (cid, title, version, order, kind, key, reads, when, optional, default,
+             relpath, layer, source, when_line) = record  # fmt: skip
+            if relpath != rel or not all(isinstance(r, str) for r in reads):
+                return None
+            clauses.append(
+                Clause(
+                    id=cid,
+                    title=title,
+                    version=version,
+                    order=order,
+                    kind=Kind(kind),
+                    key=key,
+                    reads=tuple(reads),
+                    when=when,
+                    optional=optional,
+                    default=default,
+                    path=path,
+                    relpath=relpath,
+                    layer=layer,
+                    source=source,
+                    when_line=when_line,
+                )
+            )
+    except (TypeError, ValueError):
+        return None
     return clauses
 
 
@@ -182,11 +298,11 @@ def _build(roots: Sequence[Path]) -> Library:
             del merged[drop.clause_id]
             dropped[drop.clause_id] = layer.name
     env = make_environment(roots)
-    templates: dict[str, Template] = {}
+    compiled: dict[str, Compiled] = {}
     conditions: dict[str, Callable[..., Any] | None] = {}
     late: set[str] = set()
     for clause_id, clause in sorted(merged.items()):
-        templates[clause_id] = compile_template(
+        compiled[clause_id] = compile_template(
             env, clause.source, f"{clause.layer}:{clause.relpath}", clause.path, clause_id
         )
         conditions[clause_id] = (
@@ -194,14 +310,14 @@ def _build(roots: Sequence[Path]) -> Library:
             if clause.when
             else None
         )
-        if LATE_FUNCTION in meta.find_undeclared_variables(env.parse(clause.source)):
+        if LATE_FUNCTION in compiled[clause_id].undeclared:
             late.add(clause_id)
     return Library(
         layers=layers,
         clauses=merged,
         dropped=dropped,
         env=env,
-        templates=templates,
+        templates=Templates(env, compiled),
         conditions=conditions,
         late=frozenset(late),
     )

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
-"""Characters that start emphasis, code, links, HTML, entities, headings or table cells."""
+_ESCAPE_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|~&"})
+"""Characters that start emphasis, code, links, HTML, entities, headings or table cells, each
+to itself after a backslash (``str.translate``: a template prints hundreds of values a deal)."""
 _LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)+[ \t]*")
 _LIST_START = re.compile(r"^([-+])(?=\s|$)")
 _RULE_ONLY = re.compile(r"^[-=\s]+$")
@@ -37,12 +38,15 @@ def escape_md(text: str) -> Md:
     """
     if isinstance(text, Md):
         return text
-    flat = _LINE_BREAKS.sub(" ", text)
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", flat)
+    flat = _LINE_BREAKS.sub(" ", text) if "\n" in text or "\r" in text else text
+    escaped = flat.translate(_ESCAPE_SPECIAL)
     if _RULE_ONLY.match(escaped):
         escaped = "\\" + escaped
-    escaped = _LIST_START.sub(r"\\\1", escaped)
-    escaped = _ORDERED_START.sub(r"\1\\\2", escaped)
+    # The start-of-line patterns only where the first character could begin one.
+    if escaped[:1] in ("-", "+"):
+        escaped = _LIST_START.sub(r"\\\1", escaped)
+    elif escaped[:1].isascii() and escaped[:1].isdigit():
+        escaped = _ORDERED_START.sub(r"\1\\\2", escaped)
     return Md(escaped)
 
 

@@ -73,6 +73,14 @@ def _report(err: UserError) -> None:
     help="Replay a ticket export (CSV or JSON Lines) against the targets: attainment per "
     "period, predicted penalties, a warning per target it would have missed.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1, max=256),
+    default=1,
+    show_default=True,
+    help="Files linted in parallel; the report is the same, in the order the files were given.",
+)
 def lint(
     specs: tuple[Path, ...],
     fmt: str,
@@ -85,6 +93,7 @@ def lint(
     libraries: tuple[Path, ...],
     output: Path | None,
     history: Path | None,
+    jobs: int,
 ) -> None:
     """Check deal specs for contradictory or unrealistic targets before signing.
 
@@ -102,11 +111,13 @@ def lint(
         show_waived=show_waived,
         libraries=libraries,
         output=output,
+        jobs=jobs,
     )
     if history is not None and code != EXIT_USAGE:
         from contractgen.report.history import run_history
+        from contractgen.specfiles import expand_specs
 
-        code = max(code, run_history(expand_paths(specs), history, strict=strict))
+        code = max(code, run_history(expand_specs(specs), history, strict=strict))
     raise click.exceptions.Exit(code)
 
 
@@ -122,10 +133,11 @@ def run_lint(
     show_waived: bool = False,
     libraries: Sequence[Path] = (),
     output: Path | None = None,
+    jobs: int = 1,
 ) -> int:
-    """Lint ``specs``, print the report, and return the exit code."""
+    """Lint ``specs`` (in ``jobs`` processes), print the report, and return the exit code."""
     from contractgen import __version__
-    from contractgen.build import lint_deal
+    from contractgen.lint.batch import lint_files
     from contractgen.lint.config import project_policy
     from contractgen.lint.formatters import (
         format_github,
@@ -135,7 +147,6 @@ def run_lint(
         summary,
     )
     from contractgen.output import atomic_write
-    from contractgen.spec.loader import load_spec
     from contractgen.specfiles import expand_specs
 
     try:
@@ -149,14 +160,11 @@ def run_lint(
     problems: list[Problem] = []
     bad_input = False
     notes: set[str] = set()
-    for path in paths:
-        try:
-            loaded = load_spec(path, display=str(path))
-            result = lint_deal(loaded, config, documents=not spec_only, libraries=libraries)
-        except UserError as err:
-            _report(err)
-            bad_input = True
-            continue
+    results = lint_files(paths, config, documents=not spec_only, libraries=libraries, jobs=jobs)
+    for result in results:
+        for diagnostic in result.diagnostics:
+            click.echo(str(diagnostic), err=True)
+        bad_input = bad_input or bool(result.diagnostics)
         problems.extend(result.problems)
         notes.update(result.notes)
     for note in sorted(notes):

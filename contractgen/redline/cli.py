@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
+from contractgen.cli_options import config_option, library_option, project_settings
 from contractgen.errors import EXIT_FINDINGS, EXIT_OK
 
+F = TypeVar("F", bound=Callable[..., object])
 
-def _library_options(f):  # type: ignore[no-untyped-def]
-    f = click.option(
+
+def old_library_option(f: F) -> F:
+    """``--old-library DIR`` (repeatable): OLD's own company library, when it differs."""
+    return click.option(
         "--old-library",
         "old_libraries",
         multiple=True,
         type=click.Path(file_okay=False, path_type=Path),
+        metavar="DIR",
         help="A company clause library for OLD only, when OLD was built with another one "
         "(repeatable; default: the --library layers).",
-    )(f)
-    return click.option(
-        "--library",
-        "libraries",
-        multiple=True,
-        type=click.Path(file_okay=False, path_type=Path),
-        help="A company clause library layered over the built-in one (repeatable).",
     )(f)
 
 
@@ -38,9 +38,16 @@ def _library_options(f):  # type: ignore[no-untyped-def]
     show_default=True,
     help="text: file:line:col lines; json: one record; md: a Markdown table.",
 )
-@_library_options
+@library_option
+@old_library_option
+@config_option
 def diff(
-    old: str, new: str, fmt: str, libraries: tuple[Path, ...], old_libraries: tuple[Path, ...]
+    old: str,
+    new: str,
+    fmt: str,
+    libraries: tuple[Path, ...],
+    old_libraries: tuple[Path, ...],
+    config_path: Path | None,
 ) -> None:
     """List what changed between two versions of a deal: each spec value with its old and new
     value and position, and the clauses whose text it changes.
@@ -53,6 +60,7 @@ def diff(
     from contractgen.redline.source import load_source
     from contractgen.redline.specdiff import diff_deals
 
+    libraries = libraries or project_settings(config_path).libraries
     old_spec = load_source(old)
     new_spec = load_source(new)
     result = diff_deals(
@@ -80,7 +88,9 @@ def diff(
     help="ISO 8601 date of every revision, e.g. 2027-01-31T09:00:00Z  "
     "[default: SOURCE_DATE_EPOCH, else now]",
 )
-@_library_options
+@library_option
+@old_library_option
+@config_option
 @click.option(
     "--reference-docx",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -100,6 +110,7 @@ def redline(
     date: str | None,
     libraries: tuple[Path, ...],
     old_libraries: tuple[Path, ...],
+    config_path: Path | None,
     reference_docx: Path | None,
     allow_different_deals: bool,
 ) -> None:
@@ -112,6 +123,9 @@ def redline(
     from contractgen.redline.run import RedlineOptions, run_redline
     from contractgen.redline.source import load_source
 
+    settings = project_settings(config_path)
+    libraries = libraries or settings.libraries
+    reference_docx = reference_docx or settings.reference_docx
     old_spec = load_source(old)
     new_spec = load_source(new)
     options = RedlineOptions(

@@ -170,7 +170,7 @@ def _carry_numbering(diff: BodyDiff, old: _Doc, new: _Doc) -> None:
         if target is None:
             holder = ref.getparent()
             if holder is not None and holder.tag == NUM_PR and holder.getparent() is not None:
-                holder.getparent().remove(holder)  # type: ignore[union-attr]
+                holder.getparent().remove(holder)
             continue
         ref.set(VAL, target)
     if changed and new_numbering is not None:

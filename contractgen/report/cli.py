@@ -89,9 +89,9 @@ def build_report(
         files[f"sla-report-{label}.json"] = to_json(data).encode("utf-8")
     if "docx" in wanted:
         if reference_docx is None:
-            from contractgen.config import load_project_config
+            from contractgen.cli_options import project_settings
 
-            reference_docx = load_project_config().reference_docx
+            reference_docx = project_settings().reference_docx
         files[f"sla-report-{label}.docx"] = to_docx(spec, markdown, label, reference_docx)
     return spec.deal.id, files, assessment.all_met
 
