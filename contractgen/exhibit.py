@@ -25,7 +25,7 @@ class Exhibit:
     markdown: str
     """The document body as CommonMark + GFM tables + task lists (no front matter)."""
     deal_id: str
-    """The deal's identifier, shown in the header."""
+    """The deal's identifier (file names, the build record; never printed in the contract)."""
     version: str
     """The exhibit version agreed in the spec, shown in the header."""
     company: str = ""
@@ -52,6 +52,8 @@ class Exhibit:
     dates when ``SOURCE_DATE_EPOCH`` is not set."""
     page_label: str = ""
     """What the footer calls this document: "Exhibit D", "Exhibit D, Appendix 1"."""
+    parties: str = ""
+    """The parties as the header names them: "ShelfWise and Pacific" (their short names)."""
     spec_sha256: str = ""
     """SHA-256 of the spec text the exhibit was assembled from (a document property)."""
 

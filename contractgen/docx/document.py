@@ -275,7 +275,7 @@ class DocumentBuilder:
             self._insert_toc(exhibit, start)
         self.headers.append(
             HeaderInfo(
-                exhibit.title, exhibit.deal_id, exhibit.version, exhibit.page_label, exhibit.paper
+                exhibit.title, exhibit.parties, exhibit.version, exhibit.page_label, exhibit.paper
             )
         )
 

@@ -1,7 +1,7 @@
 """Header and footer parts.
 
 Every page of an exhibit says what it is: the header carries the exhibit title on the left and the
-deal id and version on the right; the footer says "Confidential" and "Exhibit D – page X of Y".
+parties and the version on the right; the footer says "Confidential" and "Exhibit D – page X of Y".
 Each exhibit and appendix numbers its own pages (its section restarts at 1), so the page
 numbers are real Word fields: ``PAGE``, and for the count ``NUMPAGES`` in a single exhibit or,
 in a pack, ``PAGEREF`` to a bookmark on the exhibit's last paragraph, as complex fields, so they
@@ -30,7 +30,9 @@ class HeaderInfo:
     """What one exhibit's header says."""
 
     title: str
-    deal_id: str
+    parties: str
+    """The parties' short names ("ShelfWise and Pacific"): the spec's deal id is a file name,
+    not contract text, so it never appears on a page."""
     version: str
     page_label: str = ""
     """What the footer calls the document: "Exhibit D", "Exhibit D, Appendix 1"."""
@@ -39,10 +41,10 @@ class HeaderInfo:
 
     @property
     def right_text(self) -> str:
-        """The right-hand part: ``Deal <id> · Version <version>`` (parts left out when empty)."""
+        """The right-hand part: ``<parties> · Version <version>`` (parts left out when empty)."""
         parts = []
-        if self.deal_id:
-            parts.append(f"Deal {self.deal_id}")
+        if self.parties:
+            parts.append(self.parties)
         if self.version:
             parts.append(f"Version {self.version}")
         return " \u00b7 ".join(parts)

@@ -267,6 +267,7 @@ def _exhibit(
         markdown=markdown,
         deal_id=spec.deal.id,
         version=spec.deal.exhibit.version,
+        parties=f"{brand.short_name} and {partner.short_name}",
         company=brand.name,
         subject=f"{brand.name} and {partner.name}",
         keywords=tuple(keywords),

@@ -45,6 +45,7 @@ def exhibit(
     fields: dict[str, object] = {
         "deal_id": "D-2024-017",
         "version": "1.2",
+        "parties": "Northwind and Contoso",
         "company": "Northwind Systems Ltd",
         "subject": "Northwind Systems / Contoso Field Services",
         "keywords": ("SLA", "channel partner"),

@@ -268,11 +268,12 @@ def test_images_are_reported_and_keep_their_description() -> None:
     ]
 
 
-def test_header_names_the_exhibit_deal_and_version() -> None:
+def test_header_names_the_exhibit_parties_and_version_never_the_deal_id() -> None:
     docx = render_exhibit(sample_exhibit())
     header = part_xml(docx, "word/header1.xml")
     text = "".join(header.itertext())
-    assert text == "Exhibit A — Service Level Agreement" + "Deal D-2024-017 · Version 1.2"
+    assert text == "Exhibit A — Service Level Agreement" + "Northwind and Contoso · Version 1.2"
+    assert "D-2024-017" not in text
     tab = header.find(".//w:tabs/w:tab", NS)
     assert tab.get(w("val")) == "right"
     assert int(tab.get(w("pos"))) == load_reference(None).text_width

@@ -58,8 +58,17 @@ def main_markdown(exhibits: list[Exhibit]) -> str:
     return exhibits[0].markdown
 
 
+_REF = re.compile(r"\[([^\]]*)\]\(ref:[nt]/[A-Za-z0-9_]+\)")
+
+
+def as_read(markdown: str) -> str:
+    """The text as a reader sees it: ``[Section 4](ref:n/acceptance)`` reads "Section 4"."""
+    return _REF.sub(r"\1", markdown)
+
+
 def sections(markdown: str) -> dict[str, str]:
     """The main exhibit split at its H2 headings: heading text (without number) → body."""
+    markdown = as_read(markdown)
     parts: dict[str, str] = {}
     current = "(front)"
     lines: list[str] = []

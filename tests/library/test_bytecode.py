@@ -29,7 +29,6 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CONTRACTGEN_CACHE_DIR", str(folder))
     monkeypatch.delenv(bytecode.SWITCH, raising=False)
     monkeypatch.setattr(loader, "_CACHE", OrderedDict())
-    monkeypatch.setattr(assemble, "_RECENT", OrderedDict())
     return folder / "templates"
 
 
@@ -202,7 +201,6 @@ def test_an_unwritable_cache_is_no_error(cache_dir: Path) -> None:
 
 def _all_markdown(libraries: tuple[Path, ...] = ()) -> dict[str, str]:
     loader._CACHE.clear()
-    assemble._RECENT.clear()
     out = {}
     for path in EXAMPLES:
         for exhibit in assemble.assemble_spec(load_spec(path), libraries):
@@ -245,7 +243,6 @@ def test_errors_from_cached_templates_keep_their_file_and_line(
     found = []
     for _ in range(2):  # compiled, then loaded from the cache
         loader._CACHE.clear()
-        assemble._RECENT.clear()
         with pytest.raises(UserError) as err:
             assemble.assemble_spec(spec, (company,))
         d = err.value.diagnostics[0]

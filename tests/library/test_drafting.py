@@ -20,6 +20,7 @@ from tests.library.helpers import (
     CASE_STUDY,
     EXAMPLES,
     PRESETS,
+    as_read,
     build,
     main_markdown,
     modified_spec,
@@ -36,7 +37,7 @@ def _loaded(path: Path) -> LoadedSpec:
 
 @cache
 def _main(path: Path) -> str:
-    return main_markdown(build(_loaded(path)))
+    return as_read(main_markdown(build(_loaded(path))))
 
 
 @pytest.fixture(params=DEALS, ids=lambda p: p.stem)

@@ -37,7 +37,7 @@ AVAILABILITY = (
 SCENARIOS: dict[str, list[tuple[str, str]]] = {
     # three figures: the acceptance window, the installation lead time, the penalty cap
     "figures": [
-        ("window: 30 days", "window: 45 days"),
+        ("window: 60 days", "window: 45 days"),
         ("lead_time: 15 business days", "lead_time: 20 business days"),
         ("cap_per_period: 15%", "cap_per_period: 12%"),
     ],
@@ -67,10 +67,11 @@ def edited(replacements: list[tuple[str, str]]) -> str:
     return text
 
 
-def position(text: str, needle: str) -> str:
-    """``line:col`` (1-based) where ``needle`` first starts in ``text``: expected positions are
-    found in the spec rather than typed, so the tests survive edits to the example."""
-    offset = text.index(needle)
+def position(text: str, needle: str, after: str = "") -> str:
+    """``line:col`` (1-based) where ``needle`` first starts in ``text`` (after the first
+    ``after``): expected positions are found in the spec rather than typed, so the tests
+    survive edits to the example."""
+    offset = text.index(needle, text.index(after) if after else 0)
     line = text.count("\n", 0, offset) + 1
     return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
 

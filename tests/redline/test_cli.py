@@ -4,6 +4,7 @@ input, output folder, determinism."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -31,10 +32,10 @@ def test_diff_exit_codes_and_text(run_cli, specs: tuple[Path, Path]) -> None:
     result = run_cli("diff", old, new)
     assert result.exit_code == 1
     line = next(ln for ln in result.output.splitlines() if "acceptance.window" in ln)
-    at_new = position(new.read_text(), "45 days")
-    at_old = position(old.read_text(), "30 days")
+    at_new = position(new.read_text(), "45 days", after="window:")
+    at_old = position(old.read_text(), "60 days", after="window:")
     # new position first, the old one after; the clauses that read the value
-    assert line.startswith(f"{new}:{at_new}: acceptance.window: 30 days → 45 days")
+    assert line.startswith(f"{new}:{at_new}: acceptance.window: 60 days → 45 days")
     assert "Section 4 Acceptance Test" in line and f"(was at {old}:{at_old})" in line
     row = position(old.read_text(), "activity: Operator training")
     assert (
@@ -54,11 +55,12 @@ def test_diff_json_and_markdown(run_cli, specs: tuple[Path, Path]) -> None:
         "responsibilities[5]",
     }
     window = paths["acceptance.window"]
-    assert (window["old"], window["new"]) == ("30 days", "45 days")
-    assert window["old_position"] == f"{old}:{position(old.read_text(), '30 days')}"
+    assert (window["old"], window["new"]) == ("60 days", "45 days")
+    at_old = position(old.read_text(), "60 days", after="window:")
+    assert window["old_position"] == f"{old}:{at_old}"
     assert paths["responsibilities[5]"]["kind"] == "added"
     md = run_cli("diff", old, new, "--format", "md").output
-    assert "| `acceptance.window` | 30 days | 45 days |" in md
+    assert "| `acceptance.window` | 60 days | 45 days |" in md
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -149,10 +151,10 @@ def test_redline_writes_the_folder_byte_identically(
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == first
     assert b'w:author="Legal"' in _document_xml(folder / "redline-sla-exhibit.docx")
     redline_md = (folder / "redline.md").read_text(encoding="utf-8")
-    assert "<del>thirty</del><ins>forty-five</ins>" in redline_md
+    assert "<del>sixty</del><ins>forty-five</ins>" in redline_md
     assert "(removed table row) <del>Operator training</del>" in redline_md
     changes = (folder / "changes.md").read_text(encoding="utf-8")
-    assert "| `acceptance.window` | 30 days | 45 days |" in changes
+    assert "| `acceptance.window` | 60 days | 45 days |" in changes
     # the change list is not inside the redlined documents
     assert b"acceptance.window" not in _document_xml(folder / "redline-contract-pack.docx")
 
@@ -208,13 +210,13 @@ def test_library_versions_differ_is_allowed_and_said(
         folder = tmp_path / name / "governance"
         folder.mkdir(parents=True)
         (folder / "termination.md.j2").write_text(
-            source.replace('version: "1.0"', f'version: "{version}"'), encoding="utf-8"
+            re.sub(r'(?m)^version: ".*"$', f'version: "{version}"', source), encoding="utf-8"
         )
     args = ("--library", tmp_path / "lib-new", "--old-library", tmp_path / "lib-old")
     diff = run_cli("diff", old, old, *args)
     assert diff.exit_code == 1
     assert (
-        "clause 'termination' (Sustained Shortfalls and Termination): library version 1.0 → 1.1"
+        "clause 'termination' (Chronic Failure and Termination): library version 1.0 → 1.1"
         in diff.output
     )
     assert "different versions of the clause library" in diff.output
