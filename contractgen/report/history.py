@@ -16,9 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from contractgen.domain.wording import spec_metric_name
 from contractgen.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError
 from contractgen.report.metrics import (
-    METRIC_NAMES,
     TICKET_METRICS,
     meets,
     month_label,
@@ -56,7 +56,7 @@ def replay(loaded: Any, tickets: Path) -> tuple[list[str], list[Warning_]]:
     """(summary lines, warnings) for one loaded spec and a ticket export."""
     from contractgen.report.measure import rules_for
     from contractgen.report.parallel import measure_file
-    from contractgen.report.remedies import Assessor
+    from contractgen.report.remedies import Assessor, credit_words
 
     spec = loaded.spec
     rules = rules_for(loaded)
@@ -91,15 +91,16 @@ def replay(loaded: Any, tickets: Path) -> tuple[list[str], list[Warning_]]:
                 missed.append(f"{label}: {_fmt(metric, v.value)}")
         word = "at least" if metric.higher_is_better else "at most"
         lines.append(
-            f"  {METRIC_NAMES[metric]} (target {word} {_fmt(metric, target)} per {period}): "
-            + "; ".join(figures)
+            f"  {spec_metric_name(spec, metric)} "
+            f"(target {word} {_fmt(metric, target)} per {period}): " + "; ".join(figures)
         )
         if missed:
             loc = loaded.positions.location(_TARGET_PATHS[metric])
             warnings.append(
                 Warning_(
                     str(loc),
-                    f"the ticket history would have missed the {METRIC_NAMES[metric]} target "
+                    "the ticket history would have missed the "
+                    f"{spec_metric_name(spec, metric)} target "
                     f"({word} {_fmt(metric, target)} per {period}) in {len(missed)} of "
                     f"{len(windows)} {period}(s): {'; '.join(missed)}",
                 )
@@ -143,7 +144,8 @@ def replay(loaded: Any, tickets: Path) -> tuple[list[str], list[Warning_]]:
                     )
                 )
 
-    # Penalties the history would have triggered, assessed month by month as a report would.
+    # Credits the history would have triggered, assessed month by month as a report would.
+    _, credits = credit_words(spec)
     total = Decimal(0)
     hits = []
     for k in range(first, last + 1):
@@ -152,17 +154,17 @@ def replay(loaded: Any, tickets: Path) -> tuple[list[str], list[Warning_]]:
             if res is not None and res.applies:
                 total += res.share
                 hits.append(
-                    f"{month_label(k)} {METRIC_NAMES[rule.metric]} "
+                    f"{month_label(k)} {spec_metric_name(spec, rule.metric)} "
                     f"{format(res.share.normalize(), 'f')}%"
                 )
     if hits:
         lines.append(
-            "  predicted penalties (share of one month's base, before caps and waivers): "
+            f"  predicted {credits} (share of one month's base, before caps and waivers): "
             + "; ".join(hits)
             + f"; total {format(total.normalize(), 'f')}%"
         )
     else:
-        lines.append("  predicted penalties: none")
+        lines.append(f"  predicted {credits}: none")
     return lines, warnings
 
 

@@ -26,7 +26,13 @@ from contractgen.domain.calendar import (
     to_us,
 )
 from contractgen.report.events import EventLog
-from contractgen.report.metrics import MonthCounts, MonthTable, month_key
+from contractgen.report.metrics import (
+    MonthCounts,
+    MonthTable,
+    fcr_month,
+    month_key,
+    resolution_month,
+)
 from contractgen.report.tickets import MAINTENANCE, Ticket
 from contractgen.spec.models import DealSpec
 
@@ -309,19 +315,38 @@ def measure(
         elif m_created == report_month:
             detail.response_misses.setdefault(priority, []).append(ticket_id)
 
-        # Resolution: counted in the month of the final Resolution.
-        if resolved is not None and m_resolved is not None:
-            rc = months[m_resolved].by_priority[priority]
-            rc.resolved += 1
-            res = targets.resolution
-            stops_all = pauses + gaps if gaps else pauses
+        # Resolution: Resolved within its time -> the month of the Resolution; otherwise the
+        # month its Resolution Time ended (open or Resolved late), counted once, as late.
+        res = targets.resolution
+        stops_all = pauses + gaps if gaps else pauses
+        within = False
+        if resolved is not None:
             if stops_all:
                 took = elapsed_paused_us(res.clock, created, resolved, stops_all)
             else:
                 took = res.clock.elapsed_us(created, resolved)
-            if took <= res.budget_us:
+            within = took <= res.budget_us
+        deadline_m = None
+        if not within:
+            still_paused: int | None = None
+            if ticket_id in by_events and resolved is None:
+                assert events is not None
+                stops_all = events.stops(ticket_id, None, rules.pause_reasons).pauses
+                last = events.by_ticket[ticket_id][-1]
+                if last.status == "paused" and last.reason in rules.pause_reasons:
+                    still_paused = last.at
+            end = deadline_paused_us(res.clock, created, res.budget_us, stops_all)
+            # An open ticket whose clock is stopped by a pause that has not ended, before its
+            # Resolution Time ran out: that time has not ended, so it counts nowhere yet.
+            if still_paused is None or end <= still_paused:
+                deadline_m = first_key + bisect_right(starts, end)
+        m_res = resolution_month(within, m_resolved, deadline_m)
+        if m_res is not None:
+            rc = months[m_res].by_priority[priority]
+            rc.resolved += 1
+            if within:
                 rc.resolution_within += 1
-            elif m_resolved == report_month:
+            elif m_res == report_month:
                 detail.resolution_misses.setdefault(priority, []).append(ticket_id)
 
         # Recurrence: a later ticket for the same site and issue within the window after an
@@ -335,7 +360,8 @@ def measure(
                 counts(prior[1]).fcr -= 1
             last_fix[key] = None
 
-        # Closing: FCR and CSAT count in the month the ticket was closed.
+        # Closing: CSAT counts in the month the ticket was closed; FCR in the month whose end
+        # the recurrence window has passed (the closing month, or the one after).
         if closed_at is not None and m_closed is not None:
             cc = months[m_closed]
             cc.closed += 1
@@ -343,10 +369,17 @@ def measure(
             if csat_score is not None:
                 cc.csat_responses += 1
                 cc.csat_sum += csat_score
+            m_fcr = (
+                fcr_month(m_closed, first_key + bisect_right(starts, closed_at + window - 1))
+                if window
+                else m_closed
+            )
+            fc = months[m_fcr]
+            fc.fcr_counted += 1
             if first_contact_fix and not onsite_visit and not escalated_to and recurred is not True:
-                cc.fcr += 1
+                fc.fcr += 1
                 if key is not None and recurred is None:
-                    last_fix[key] = (closed_at, m_closed)
+                    last_fix[key] = (closed_at, m_fcr)
 
         if escalated_to and rules.to_brand(escalated_to):
             counts(m_created).escalations_to_brand += 1
@@ -356,6 +389,24 @@ def measure(
     return Measured(
         months, detail, count, first_month, last_month, seen_events, first_seen, last_fix
     )
+
+
+def deadline_paused_us(
+    clock: Clock, start: int, duration: int, pauses: list[tuple[int, int]]
+) -> int:
+    """The instant ``duration`` on ``clock`` has run from ``start``, the pauses not counting.
+
+    Each pause that begins before the deadline found so far moves it on by the clock time the
+    pause covers; repeated until no further pause falls inside (pauses are finite).
+    """
+    end = clock.deadline_us(start, duration)
+    while pauses:
+        paused = clock.elapsed_us(start, end) - elapsed_paused_us(clock, start, end, pauses)
+        later = clock.deadline_us(start, duration + paused)
+        if later == end:
+            return end
+        end = later
+    return end
 
 
 def _exclusion(t: Ticket, rules: Rules, detail: Detail | None) -> str:

@@ -1,20 +1,28 @@
 """What each SLA metric counts, as the exhibit's clauses define it — in one module.
 
 The clause templates (``clause_library/support`` and ``remedies``) are the contract; this
-module restates them as arithmetic over per-month counts, so that the report, ``lint
---history`` and any later wording module can be rewired to one definition:
+module restates them as arithmetic over per-month counts, and says in which month a ticket
+counts for each metric (:func:`resolution_month`, :func:`fcr_month`), so that the report,
+``lint --history`` and any later wording module read one definition. Each rate is defined
+"for a period, or for any longer period over which this Exhibit measures it": a quarter adds
+its months' counts (never averages their rates).
 
 * **Response Time miss rate** — Tickets *submitted* in the period (local time of the deal's
   zone) whose first response came later than their Response Time, over all Tickets submitted
   in the period. A Ticket with no recorded first response is a miss. Lower is better.
-* **Resolution Achievement Rate** — Tickets *Resolved* in the period within their Resolution
-  Time, over all Tickets Resolved in the period. Higher is better.
-* **First-Call Resolution rate** — First-Call Resolutions over all Tickets *closed* in the period
-  (closed_at, else resolved_at). A First-Call Resolution is fixed in the first contact with the
-  Customer's confirmation, no recurrence within the window, no on-site visit, no escalation.
+* **Resolution Achievement Rate** — Tickets Resolved in the period within their Resolution
+  Time, over (all Tickets Resolved in the period + Tickets whose Resolution Time *ended* in the
+  period without Resolution). A Ticket still open when its Resolution Time ends is late in the
+  month its Resolution Time ended, and is not counted again when it is later Resolved; a
+  Ticket Resolved late counts once, in that month, as a miss. Higher is better.
+* **First-Call Resolution rate** — First-Call Resolutions over the Tickets *counted* for the
+  period: those closed in it (closed_at, else resolved_at) whose recurrence window has ended by
+  the period's last day; a Ticket closed later (window still running) counts for the following
+  month. A First-Call Resolution is fixed in the first contact with the Customer's
+  confirmation, no recurrence within the window, no on-site visit, no escalation.
 * **CSAT** — the average score of Tickets closed in the period; the survey response rate is
   scores over Tickets closed. Below the deal's minimum rate it is reported but not used for
-  penalties or bonuses.
+  service credits or bonuses.
 * **Escalations to the Brand** — Tickets submitted in the period that were escalated to a
   tier the Brand staffs (or named after the Brand).
 * **Availability** and **on-time installation** are not ticket data: reported as not measured.
@@ -22,8 +30,8 @@ module restates them as arithmetic over per-month counts, so that the report, ``
 Exclusions apply to every ticket metric: an excusable delay whose category the deal lists,
 backed by evidence; announced maintenance where the availability exclusions mention it; and a
 complaint class that does not count. Periods are calendar months, quarters, half-years and
-years in the deal's time zone. A metric over several months adds the months' counts (never
-averages their rates).
+years in the deal's time zone. The metrics' names are the exhibit's
+(:func:`contractgen.domain.wording.spec_metric_name`).
 """
 
 from __future__ import annotations
@@ -46,17 +54,6 @@ TICKET_METRICS = (
 )
 NOT_IN_TICKETS = (Metric.AVAILABILITY, Metric.INSTALLATION_ON_TIME)
 
-METRIC_NAMES: dict[Metric, str] = {
-    Metric.RESPONSE_MISS_RATE: "Response Time miss rate",
-    Metric.RESOLUTION_ACHIEVEMENT: "Resolution Achievement Rate",
-    Metric.FCR: "First-Call Resolution rate",
-    Metric.CSAT: "CSAT",
-    Metric.AVAILABILITY: "Availability",
-    Metric.INSTALLATION_ON_TIME: "On-time installation rate",
-    Metric.ESCALATIONS_TO_BRAND: "Tickets escalated to the Brand",
-}
-"""The names the exhibit's clauses use (``partials/wording.md.j2``), for the report's tables."""
-
 
 @dataclass
 class PriorityCounts:
@@ -65,6 +62,8 @@ class PriorityCounts:
     submitted: int = 0
     response_within: int = 0
     resolved: int = 0
+    """Tickets the Resolution Achievement Rate counts in the month: Resolved within their
+    Resolution Time in it, plus those whose Resolution Time ended in it without Resolution."""
     resolution_within: int = 0
     closed: int = 0
 
@@ -83,6 +82,8 @@ class MonthCounts:
 
     by_priority: dict[str, PriorityCounts] = field(default_factory=_ByPriority)
     fcr: int = 0
+    fcr_counted: int = 0
+    """Tickets the First-Call Resolution rate counts for the month (see :func:`fcr_month`)."""
     closed: int = 0
     csat_responses: int = 0
     csat_sum: int = 0
@@ -101,6 +102,7 @@ class MonthCounts:
             mine.resolution_within += c.resolution_within
             mine.closed += c.closed
         self.fcr += other.fcr
+        self.fcr_counted += other.fcr_counted
         self.closed += other.closed
         self.csat_responses += other.csat_responses
         self.csat_sum += other.csat_sum
@@ -163,7 +165,8 @@ def value_of(
         n, d = counts.resolution_within, counts.resolved
         return Value(metric, rate(n, d), n, d)
     if metric == Metric.FCR:
-        return Value(metric, rate(counts.fcr, counts.closed), counts.fcr, counts.closed)
+        n, d = counts.fcr, counts.fcr_counted
+        return Value(metric, rate(n, d), n, d)
     if metric == Metric.CSAT:
         n, d = counts.csat_sum, counts.csat_responses
         avg = None if d == 0 else (Decimal(n) / d).quantize(RATE_PLACES, ROUND_HALF_UP)
@@ -199,6 +202,31 @@ def earns(metric: Metric, value: Decimal, threshold: Decimal) -> bool:
     if metric == Metric.ESCALATIONS_TO_BRAND:
         return value <= threshold
     return value >= threshold if metric.higher_is_better else value < threshold
+
+
+# --- in which month a ticket counts --------------------------------------------------------
+
+
+def resolution_month(
+    within: bool, resolved_month: int | None, deadline_month: int | None
+) -> int | None:
+    """The month a ticket counts in for the Resolution Achievement Rate, or None (not yet).
+
+    Resolved within its Resolution Time: the month of its Resolution. Otherwise the month in
+    which its Resolution Time ended (``deadline_month``, None while it has not ended), whether
+    or not it was Resolved afterwards — it is counted there once, as late.
+    """
+    return resolved_month if within else deadline_month
+
+
+def fcr_month(closed_month: int, window_end_month: int) -> int:
+    """The month a closed ticket counts for in the First-Call Resolution rate.
+
+    ``window_end_month`` is the month in which the recurrence window after the close ends
+    (the closing month itself when the window ends by its last day, or there is none): a
+    ticket whose window is still running at the month's end counts for the following month.
+    """
+    return closed_month if window_end_month <= closed_month else closed_month + 1
 
 
 # --- periods -------------------------------------------------------------------------------

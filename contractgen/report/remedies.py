@@ -5,13 +5,20 @@ The exhibit's remedies clauses restated as arithmetic:
 * a metric is **met** at or better than its target, **close** when short of it but not worse
   than its penalty trigger (without a penalty rule: short of it after a met period), and
   **missed** otherwise; a metric measured over a quarter is shown "to date" in its first months;
-* a penalty is assessed when its period ends: it applies when the metric is strictly worse than
-  the trigger in that period and in the ``consecutive_periods - 1`` periods before it (earlier
-  periods are read from the same export; a period without tickets is not a hit). It is
-  ``amount`` % of the base (the Revenue Share, or the Support Fee) for all those periods;
-* penalties are totalled per settlement period and capped at ``cap_per_period`` % of that
-  period's base; a waiver earned by running on target after a penalty sets a period's penalties
-  to nothing;
+* a service credit (the exhibit's word may be "penalty") is assessed when its period ends: a
+  row applies when the metric is strictly worse than its trigger in its number of consecutive
+  periods (read from the same export; a period without tickets is not a hit). A period counts
+  towards only one run of a row: once a run has given rise to a credit, the next run starts
+  with the following period. A row's ``escalates`` step (a worse, sustained miss) replaces the
+  row's amount for its periods: for the same metric and period only the highest amount that
+  applies is deducted, so a sustained run adds only the difference for periods already
+  credited. Each amount is a percentage of the base (the Revenue Share, or the Support Fee);
+* credits are totalled per settlement period and capped at ``cap_per_period`` % of that
+  period's base; a waiver earned by running on target after a credit sets a period's credits
+  to nothing; the total for one Contract Year is capped at ``cap_per_contract_year`` % of
+  twelve months' base (earlier settlement periods of the year use it up first). Installation
+  delay credits are not ticket data and are not in this total (the report does not measure
+  installations);
 * a bonus is assessed when its period ends, for the threshold held over its consecutive periods.
 
 Money: with ``--revenue`` (the base per month), each penalty is ``amount`` % of the monthly
@@ -37,7 +44,15 @@ from contractgen.report.metrics import (
     window_label,
     worse_than,
 )
-from contractgen.spec.models import DealSpec, Metric, Penalty, Period, Reward, RewardKind
+from contractgen.spec.models import (
+    CreditWording,
+    DealSpec,
+    Metric,
+    Penalty,
+    Period,
+    Reward,
+    RewardKind,
+)
 
 MINOR_UNITS: dict[str, int] = {
     "BHD": 3, "BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "IQD": 3, "ISK": 0, "JOD": 3, "JPY": 0,
@@ -46,6 +61,14 @@ MINOR_UNITS: dict[str, int] = {
 }  # fmt: skip
 """ISO 4217 currencies whose minor unit is not two decimals."""
 ROUNDING = "half up"
+
+
+def credit_words(spec: DealSpec) -> tuple[str, str]:
+    """What the report calls the deductions, as the exhibit does: "service credit(s)", or
+    "penalty"/"penalties" where ``penalties.wording`` says so."""
+    if spec.penalties.wording == CreditWording.PENALTY:
+        return "penalty", "penalties"
+    return "service credit", "service credits"
 
 
 def minor_unit(currency: str) -> int:
@@ -82,6 +105,8 @@ class PenaltyResult:
     """Percent of one month's base: amount times months."""
     money: Decimal | None
     assessed_in: str
+    sustained: bool = False
+    """The escalating row (a worse, sustained miss) gave the amount."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +128,10 @@ class Settlement:
     total_share: Decimal = Decimal(0)
     """Percent of one month's base, before the cap."""
     cap_share: Decimal | None = None
+    year_cap_share: Decimal | None = None
+    """The cap per Contract Year, in percent of one month's base (twelve months' worth)."""
+    year_used_share: Decimal = Decimal(0)
+    """What earlier settlement periods of the same Contract Year paid towards that cap."""
     payable_share: Decimal = Decimal(0)
     waived: str = ""
     total_money: Decimal | None = None
@@ -134,6 +163,7 @@ class Assessor:
         self.currency = spec.deal.currency
         self.min_rate = spec.support.csat.min_response_rate
         self._cache: dict[tuple[Metric, int, int], Value] = {}
+        self._ledger: dict[tuple[int, int], dict[int, tuple[Decimal, bool]]] = {}
 
     # values over windows ------------------------------------------------------------------
 
@@ -227,18 +257,75 @@ class Assessor:
         pv = self.value(metric, prev).value
         return "close" if pv is not None and meets(metric, pv, target) else "missed"
 
+    def _hit(self, rule: Penalty, w: range, trigger: Decimal) -> bool:
+        v = self.usable(rule.metric, w)
+        return v is not None and self.has_data(w) and worse_than(rule.metric, v, trigger)
+
+    def _levels(self, rule: Penalty, month: int) -> dict[int, tuple[Decimal, bool]]:
+        """Per period of ``rule`` (by its first month), the highest amount that applies after
+        the assessment at ``month``, and whether the sustained (escalated) row gave it.
+
+        The exhibit's rules: a row's credit applies when its trigger is hit in its number of
+        consecutive periods; a period counts towards only one run of a row (after a run gives
+        rise to a credit, the next run starts with the following period); for the same metric
+        and period only the highest amount that applies is deducted.
+        """
+        ledger = self._ledger.get((id(rule), month))
+        if ledger is not None:
+            return ledger
+        rows: list[tuple[Decimal, int, Decimal, bool]] = [
+            (rule.trigger, rule.consecutive_periods, rule.amount, False)
+        ]
+        if rule.escalates is not None:
+            e = rule.escalates
+            rows.append((e.trigger, e.consecutive_periods, e.amount, True))
+        out: dict[int, tuple[Decimal, bool]] = {}
+        first = self.first if self.first is not None else month
+        start = window(rule.period, min(first, month)).start
+        for trigger, n, amount, sustained in rows:
+            run: list[range] = []
+            k = start
+            while k <= month:
+                w = window(rule.period, k)
+                if w[-1] > month:
+                    break
+                run = [*run, w] if self._hit(rule, w, trigger) else []
+                if len(run) == n:
+                    for r in run:
+                        if out.get(r.start, (Decimal(0), False))[0] < amount:
+                            out[r.start] = (amount, sustained)
+                    run = []
+                k = w.stop
+        self._ledger[(id(rule), month)] = out
+        return out
+
     def penalty(self, rule: Penalty, month: int) -> PenaltyResult | None:
-        """The rule assessed at ``month``, or None when its period does not end then."""
+        """The rule assessed at ``month``, or None when its period does not end then.
+
+        What is assessed is what the month adds to the credits already assessed for the same
+        metric: a sustained run raises its earlier periods to the higher amount (only the
+        difference is added), and a period already at that amount adds nothing.
+        """
         if window(rule.period, month)[-1] != month:
             return None
-        ws = self.windows(rule.period, month, rule.consecutive_periods)
+        now = self._levels(rule, month)
+        before = self._levels(rule, window(rule.period, month).start - 1)
+        added = {
+            k: amount - before.get(k, (Decimal(0), False))[0]
+            for k, (amount, _) in now.items()
+            if amount > before.get(k, (Decimal(0), False))[0]
+        }
+        sustained = any(now[k][1] for k in added)
+        n = rule.consecutive_periods
+        if sustained and rule.escalates is not None:
+            n = max(n, rule.escalates.consecutive_periods)
+        ws = self.windows(rule.period, month, n)
         figures = tuple((window_label(rule.period, w), self.usable(rule.metric, w)) for w in ws)
-        applies = all(
-            v is not None and self.has_data(w) and worse_than(rule.metric, v, rule.trigger)
-            for w, (_, v) in zip(ws, figures, strict=True)
-        )
-        months = rule.period.months * rule.consecutive_periods
-        share = rule.amount * months
+        applies = bool(added)
+        months = rule.period.months * (len(added) if added else rule.consecutive_periods)
+        share = sum((a * rule.period.months for a in added.values()), Decimal(0))
+        if not applies:
+            share = rule.amount * months
         money = None
         if self.revenue is not None:
             money = to_minor(self.revenue * share / HUNDRED, self.currency) if applies else None
@@ -250,6 +337,7 @@ class Assessor:
             share,
             money,
             window_label(Period.MONTH, range(month, month + 1)),
+            sustained,
         )
 
     def on_target(self, months: range) -> bool:
@@ -302,6 +390,9 @@ class Assessor:
         return ""
 
     def settlement(self, month: int) -> Settlement:
+        """The settlement period of ``month`` so far: its credits, after the cap per period,
+        the waiver and the cap per Contract Year (what earlier settlement periods of the same
+        Contract Year already used of it)."""
         pen = self.spec.penalties
         s_window = window(pen.settlement, month)
         s = Settlement(window_label(pen.settlement, s_window), pen.settlement)
@@ -318,6 +409,20 @@ class Assessor:
         s.waived = self.waived(month)
         if s.waived:
             s.payable_share = Decimal(0)
+        if pen.cap_per_contract_year is not None:
+            year = _contract_year(self.spec, month)
+            s.year_cap_share = pen.cap_per_contract_year * 12
+            used = Decimal(0)
+            k = s_window.start - 1
+            while (
+                self.first is not None
+                and k >= self.first
+                and _contract_year(self.spec, window(pen.settlement, k)[-1]) == year
+            ):
+                used += self.settlement(window(pen.settlement, k)[-1]).payable_share
+                k = window(pen.settlement, k).start - 1
+            s.year_used_share = used
+            s.payable_share = max(Decimal(0), min(s.payable_share, s.year_cap_share - used))
         if self.revenue is not None:
             s.total_money = sum((p.money or Decimal(0) for p in s.penalties), Decimal(0))
             capped = to_minor(self.revenue * s.payable_share / HUNDRED, self.currency)

@@ -14,10 +14,11 @@ from pathlib import Path
 from statistics import median_low
 from typing import Any
 
+from contractgen.domain.wording import spec_metric_name
 from contractgen.library.filters import pct, score, short_clocked
 from contractgen.report.measure import Measured, Rules
-from contractgen.report.metrics import METRIC_NAMES, month_label
-from contractgen.report.remedies import ROUNDING, Assessment, minor_unit
+from contractgen.report.metrics import month_label
+from contractgen.report.remedies import ROUNDING, Assessment, credit_words, minor_unit
 from contractgen.spec.models import DealSpec, Metric, PenaltyBase, RewardKind
 
 _US_PER_HOUR = Decimal(3_600_000_000)
@@ -130,10 +131,16 @@ def record(
             {
                 "metric": str(p.rule.metric),
                 "period": str(p.rule.period),
-                "trigger": _num(p.rule.trigger),
+                "trigger": _num(
+                    p.rule.escalates.trigger if p.sustained and p.rule.escalates else p.rule.trigger
+                ),
+                "sustained": p.sustained,
                 "periods_read": [{"period": lbl, "value": _num(v)} for lbl, v in p.windows],
                 "applies": p.applies,
-                "amount_percent": _num(p.rule.amount),
+                "amount_percent": _num(
+                    p.rule.escalates.amount if p.sustained and p.rule.escalates else p.rule.amount
+                ),
+                "percent_of_monthly_base": _num(p.share),
                 "base": str(p.rule.base),
                 "base_months": p.months,
                 "amount": _num(p.money),
@@ -153,6 +160,8 @@ def record(
             ],
             "total_percent_of_monthly_base": _num(s.total_share),
             "cap_percent_of_monthly_base": _num(s.cap_share),
+            "year_cap_percent_of_monthly_base": _num(s.year_cap_share),
+            "year_used_percent_of_monthly_base": _num(s.year_used_share),
             "payable_percent_of_monthly_base": _num(s.payable_share),
             "waiver": s.waived,
             "total": _num(s.total_money),
@@ -200,6 +209,7 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
         or not spec.penalties.rules
         else "Support Fee"
     )
+    credit, credits = credit_words(spec)
     out: list[str] = []
     add = out.append
     add(f"# SLA Report — {partner.name} — {data['period']}")
@@ -224,7 +234,7 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
     add("")
     add(
         "| Priority | Tickets opened | Tickets closed | Response Time target "
-        "| Median Response Time | Resolution Time target | Tickets Resolved late |"
+        "| Median Response Time | Resolution Time target | Late against Resolution Time |"
     )
     add("|---|---|---|---|---|---|---|")
     rows = {(r["metric"], r["priority"]): r for r in data["priorities"]}
@@ -268,13 +278,14 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
             actual += f" ({m['note']})"
         goal = f"{word} {_value_text(metric, target)}"
         add(
-            f"| {METRIC_NAMES[metric]} | {m['measured_over']} | {goal} | {_cell(actual)} | "
+            f"| {spec_metric_name(spec, metric)} | {m['measured_over']} | {goal} | "
+            f"{_cell(actual)} | "
             f"{m['status']} |"
         )
     add("")
     add(
         'Status: "met" is at or better than the target; "close" is short of the target without '
-        'reaching a penalty trigger; "missed" is any other result.'
+        f'reaching the trigger of a {credit}; "missed" is any other result.'
     )
     add("")
     add("## 3. Tickets Outside Their Targets")
@@ -314,10 +325,10 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
         if len(extra) > LIST_LIMIT:
             add(f"- {len(extra)} claims in all{_more(len(extra))}")
     add("")
-    add("## 5. Penalties")
+    add(f"## 5. {credits.capitalize()}")
     add("")
     if not data["penalties"]:
-        add("No penalty period ends with this month.")
+        add(f"No {credit} period ends with this month.")
     for p in data["penalties"]:
         metric = Metric(p["metric"])
         read = "; ".join(
@@ -329,10 +340,17 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
         amount = (
             f"{cur} {_money(p['amount'], cur)}"
             if p["amount"] is not None
-            else f"{p['amount_percent']}% of the {base_name} for {p['base_months']} month(s)"
+            else f"{p['percent_of_monthly_base']}% of one month's {base_name}"
         )
+        if p["sustained"]:
+            amount += (
+                f" (sustained: {p['amount_percent']}% per period instead of the lower amount, "
+                "less what was already credited for those periods)"
+            )
         line = (
-            f"- {METRIC_NAMES[metric]}, trigger {direction} "
+            f"- {spec_metric_name(spec, metric)}"
+            + (" (sustained)" if p["sustained"] else "")
+            + f", trigger {direction} "
             f"{_value_text(metric, Decimal(p['trigger']))} ({read}): {verdict}"
         )
         add(line + (f" — {amount}" if p["applies"] else ""))
@@ -343,10 +361,14 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
     add("| Item | Amount |")
     add("|---|---|")
     total = _share_or_money(st["total_percent_of_monthly_base"], st["total"], cur, base_name)
-    add(f"| Penalties assessed | {total} |")
+    add(f"| {credits.capitalize()} assessed | {total} |")
     if st["cap_percent_of_monthly_base"] is not None:
         cap = _share_or_money(st["cap_percent_of_monthly_base"], None, cur, base_name)
         add(f"| Cap for the period | {cap} |")
+    if st["year_cap_percent_of_monthly_base"] is not None:
+        cap = _share_or_money(st["year_cap_percent_of_monthly_base"], None, cur, base_name)
+        used = _share_or_money(st["year_used_percent_of_monthly_base"], None, cur, base_name)
+        add(f"| Cap for the Contract Year | {cap}; used by earlier periods of the year: {used} |")
     if st["waiver"]:
         add(f"| Waiver | {_cell(st['waiver'])} |")
     payable = _share_or_money(st["payable_percent_of_monthly_base"], st["payable"], cur, base_name)
@@ -368,7 +390,8 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
             verdict = "not earned"
         threshold = _value_text(metric, Decimal(b["threshold"]))
         add(
-            f"- {METRIC_NAMES[metric]}, threshold {threshold} per {b['period']} ({read}): {verdict}"
+            f"- {spec_metric_name(spec, metric)}, threshold {threshold} per {b['period']} "
+            f"({read}): {verdict}"
         )
     if not data["bonuses"]:
         add("The deal has no bonuses.")
@@ -378,7 +401,7 @@ def to_markdown(spec: DealSpec, data: dict[str, Any]) -> str:
     money = data["money"]
     if money["monthly_base"] is None:
         add(
-            f"No monthly {base_name} was given, so penalties are stated as percentages of the "
+            f"No monthly {base_name} was given, so {credits} are stated as percentages of the "
             f"monthly {base_name}."
         )
     else:
