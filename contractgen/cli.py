@@ -105,8 +105,8 @@ PRESETS = ("standard", "premium")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 def init(preset: str, output: Path, force: bool) -> None:
     """Write a fully commented starter deal spec."""
+    from contractgen.paths import SCHEMA_ID
     from contractgen.spec.presets import preset_text
-    from contractgen.spec.schema import SCHEMA_ID
 
     # The schema's public $id: it names the same schema wherever the spec is moved or cloned
     # (a path into this installation or checkout would not).

@@ -30,3 +30,7 @@ DEFAULT_REFERENCE_DOCX = BUILTIN_LIBRARY / "templates" / "reference.docx"
 """The house style used when no reference .docx is given."""
 SCHEMA_FILE = data_folder("schemas") / "deal-spec.schema.json"
 """The committed JSON Schema of a deal spec (``contractgen schema`` prints the same text)."""
+SCHEMA_ID = "https://contractgen.dev/schemas/deal-spec.schema.json"
+"""The schema's public ``$id``: what ``init`` puts on a spec's ``$schema`` line, so the line names
+the same schema wherever the spec is moved (a path into an installation would not). Kept here,
+beside the file, so ``init`` need not import pydantic to write it."""

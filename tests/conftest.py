@@ -15,15 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 PRESETS = ("standard", "premium")
 
-EXAMPLES_LINT_CLEAN = pytest.mark.xfail(
-    reason="needs example specs that lint clean: the examples still carry the drafting faults "
-    "the deadline, reference, money, incentive, measurability and consequence rules report "
-    "(issue 12); remove this mark when the corrected examples land",
-    strict=True,
-)
-"""Marks every test that needs the example specs to lint without findings. Strict, so the
-mark fails loudly (and must be removed) as soon as the corrected examples make it pass."""
-
 # The suite (and every command it runs in a subprocess) keeps the compiled-validator cache in
 # a folder of its own, never in the user's cache directory.
 os.environ["CONTRACTGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="contractgen-test-cache-")

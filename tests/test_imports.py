@@ -59,10 +59,13 @@ def present(modules: set[str], *packages: str) -> list[str]:
     return sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in packages))
 
 
-def test_build_markdown_loads_nothing_of_word_or_the_markdown_parser(tmp_path: Path) -> None:
+def test_build_markdown_loads_nothing_of_word(tmp_path: Path) -> None:
     modules = loaded("build", str(SPEC), "--format", "md", "-o", "out", "-q", cwd=tmp_path)
     assert present(modules, "jinja2", "contractgen.library")  # it did assemble
-    assert present(modules, *WORD, "markdown_it") == []
+    # The published .md labels operative list items (a), (b)…, found with the Markdown parser,
+    # and every build lints the exhibits it writes; so markdown_it is loaded, nothing of Word.
+    assert present(modules, "markdown_it")
+    assert present(modules, *WORD) == []
 
 
 def test_build_docx_leaves_python_docx_and_docxcompose_alone(tmp_path: Path) -> None:

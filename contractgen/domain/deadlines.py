@@ -294,7 +294,11 @@ def simulate(spec: DealSpec) -> Simulation:
     for index, p in enumerate(spec.support.priorities):
         clocks = ticket_clocks(spec, cal, index, p)
         by_name = {c.name: c for c in clocks}
-        pairs = [(a, b) for a, b in DEPENDS if a in by_name and b in by_name]
+        pairs = [
+            (a, b)
+            for a, b in DEPENDS
+            if a in by_name and b in by_name and len(_clocks_of(by_name, a, b)) > 1
+        ]
         watched = [
             c
             for c in clocks
@@ -324,6 +328,24 @@ def simulate(spec: DealSpec) -> Simulation:
                         p, index, start, c.deadline(dues[c.name]), f"{who} works Business Hours"
                     )
     return Simulation(list(crossings.values()), list(uncovered.values()))
+
+
+def _clocks_of(by_name: dict[str, _Clock], *names: str) -> set[Clock]:
+    """The clocks (business or around the clock) the deadlines ``names`` are counted on,
+    including the clocks of the deadlines they start from (the brand's answer starts at
+    escalation).
+
+    Deadlines counted on one clock from the same start keep their order whatever the start
+    time, so only a pair that mixes the two clocks can cross on some tickets and not on others;
+    a fixed order is judged by the ordering rules, from the durations alone.
+    """
+    clocks: set[Clock] = set()
+    for name in names:
+        c: _Clock | None = by_name[name]
+        while c is not None:
+            clocks.add(c.duration.clock)
+            c = by_name.get(c.after) if c.after is not None else None
+    return clocks
 
 
 def _workable_us(cal: BusinessCalendar, instant: int) -> bool:

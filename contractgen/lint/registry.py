@@ -87,7 +87,6 @@ RULE_MODULES: tuple[str, ...] = tuple(
         "measurability.fcr_hindsight_after_report",
         "measurability.period_not_from_reports",
         "consequences.target_without_consequence",
-        "consequences.overlapping_triggers",
         "units.minutes_for_long_periods",
         "document.unresolved_placeholder",
         "document.undefined_term",

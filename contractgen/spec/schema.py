@@ -12,7 +12,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-SCHEMA_ID = "https://contractgen.dev/schemas/deal-spec.schema.json"
+from contractgen.paths import SCHEMA_ID
 
 
 def deal_spec_schema() -> dict[str, Any]:

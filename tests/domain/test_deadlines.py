@@ -20,6 +20,9 @@ from tests.lint.lintcase import load_edited
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE_STUDY = ROOT / "examples" / "case-study-smart-shelf.yaml"
+REVIEWED_CASE_STUDY = ROOT / "tests" / "lint" / "flawed" / "reviewed-case-study-smart-shelf.yaml"
+"""The case study as legal reviewed it: its P1 responds in Business Hours but resolves around
+the clock (the corrected example no longer does)."""
 
 
 def test_samples_cover_nights_weekend_a_holiday_and_a_dst_change() -> None:
@@ -37,7 +40,7 @@ def test_samples_cover_nights_weekend_a_holiday_and_a_dst_change() -> None:
 
 def test_the_case_study_friday_ticket() -> None:
     """A P1 logged Friday 16:00 Pacific: resolution due Saturday, response only Monday."""
-    loaded = load_spec(CASE_STUDY)
+    loaded = load_spec(REVIEWED_CASE_STUDY)
     spec = loaded.spec
     cal = deal_calendar(spec.calendar)
     start = dt.datetime(2027, 2, 5, 16, 0, tzinfo=cal.zone)
@@ -49,7 +52,7 @@ def test_the_case_study_friday_ticket() -> None:
 
 
 def test_around_the_clock_durations_are_real_time_across_dst() -> None:
-    spec = load_spec(CASE_STUDY).spec
+    spec = load_spec(REVIEWED_CASE_STUDY).spec  # its P1 resolves in 24 hours around the clock
     cal = deal_calendar(spec.calendar)
     start = dt.datetime(2027, 3, 13, 16, 0, tzinfo=cal.zone)  # the eve of the change
     due = ticket_deadlines(spec, cal, 1, spec.support.priorities[1], start)

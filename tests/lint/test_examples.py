@@ -13,13 +13,11 @@ import pytest
 from contractgen.lint.engine import lint_loaded
 from contractgen.lint.problem import Problem
 from contractgen.spec.loader import load_spec
-from tests.conftest import EXAMPLES_LINT_CLEAN
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 
-@EXAMPLES_LINT_CLEAN
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_example_spec_has_no_findings(path: Path) -> None:
     result = lint_loaded(
@@ -28,7 +26,6 @@ def test_example_spec_has_no_findings(path: Path) -> None:
     assert not result.problems, _listing(result.problems)
 
 
-@EXAMPLES_LINT_CLEAN
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_example_exhibits_pass_document_checks(path: Path) -> None:
     pytest.importorskip("contractgen.library.assemble", reason="exhibit assembly not installed")

@@ -1,4 +1,5 @@
-"""Every drafting fault legal found in the examples (issues 12 and 13) is reported by lint.
+"""Every drafting fault legal found in the examples (issues 12 and 13) that the clause text
+does not settle is reported by lint.
 
 The fixtures are the example specs as they were reviewed, kept unchanged, so these cases keep
 firing after the examples themselves are corrected.
@@ -74,17 +75,24 @@ def test_bonus_for_not_escalating_while_escalation_is_mandatory(case_study: Load
     _at(case_study, "INC001", "rewards.3.threshold")
 
 
-def test_quarterly_bonus_on_monthly_rates(case_study: LoadedSpec) -> None:
-    _at(case_study, "INC002", "rewards.1.period")
+# Faults the reviewed text had that the clause library now settles, so lint no longer reports
+# them on this fixture:
+# - INC002 at rewards.1.period (a quarterly FCR bonus on a monthly FCR rate): every rate is now
+#   defined "for a <period>, or for any longer period over which this Exhibit measures it", so
+#   the quarterly rate is defined; INC002 fires only for a bonus period shorter than the
+#   metric's (tests/lint/cases/incentives.yaml).
+# - MSR001 at support.fcr.recurrence_window (7 days of hindsight, report due on the 5th): the
+#   FCR clause now counts for a period only the tickets whose recurrence window has ended by its
+#   last day, so the figure is final when the report is due; MSR001 fires only for a window at
+#   least as long as the FCR period (tests/lint/cases/measurability.yaml).
+# - CSQ002 at penalties.rules.2.consecutive_periods (a two-month FCR penalty charging the middle
+#   of three bad months twice): the credits clause now says a period counts towards only one run
+#   of a row and only the highest amount applies for a metric and period, so the rule is gone.
 
 
-def test_fcr_hindsight_after_the_report_is_due(case_study: LoadedSpec) -> None:
-    p = _at(case_study, "MSR001", "support.fcr.recurrence_window")
-    assert "7 days" in p.message and "day 5" in p.message
-
-
-def test_overlapping_fcr_penalties(case_study: LoadedSpec) -> None:
-    _at(case_study, "CSQ002", "penalties.rules.2.consecutive_periods")
+def test_settled_faults_no_longer_fire(case_study: LoadedSpec) -> None:
+    codes = {p.code for p in lint_loaded(case_study).problems}
+    assert not codes & {"INC002", "MSR001"}
 
 
 def test_availability_target_without_consequence() -> None:

@@ -10,6 +10,11 @@ working days, public holidays, daylight-saving changes) for start times across n
 weekend, a public holiday and a DST change, and reports the first start time at which a
 dependent deadline (escalation, the Brand's answer, resolution) falls before the one it builds on.
 
+Only pairs that mix the two clocks are reported: there the order depends on when the ticket is
+logged. Two deadlines on one clock keep a fixed order, which the ordering rules (ORD) judge from
+the durations alone; a P2 escalated after 5 business days unresolved, against a resolution
+target of 3 business days, is a backstop after the miss, not a crossing.
+
 ## Example
 ```yaml
 support:

@@ -1,45 +1,41 @@
-"""A reward must be measured over the period its metric is defined for.
+"""A reward must not be measured over a period shorter than its metric's.
 
 ## Why is this bad?
-If the exhibit defines the First-Call Resolution rate per month but the bonus pays for "FCR of
-at least 85% in two consecutive quarters", the quarterly rate the bonus tests is defined
-nowhere: is it the average of three monthly rates, the rate over all the quarter's tickets, or
-every month above 85%? Each reading gives a different answer for the same tickets, and the
-bonus becomes a negotiation. Measure the reward over the metric's own period (two consecutive
-months), or define the metric for the longer period too.
+The exhibit defines each rate for the metric's own period "or for any longer period over which
+this Exhibit measures it", so a quarterly bonus on a monthly First-Call Resolution rate tests a
+defined figure: the rate over the quarter's counted tickets. The reverse is defined nowhere. If
+CSAT is measured per quarter but a bonus pays for "CSAT of at least 4.5 in two consecutive
+months", the monthly score the bonus tests has no definition (too few surveys? the quarter's
+score repeated for each month?), each reading gives a different answer for the same surveys,
+and the bonus becomes a negotiation. Measure the reward over the metric's period or a longer
+one, or define the metric for the shorter period.
 
 ## Example
 ```yaml
 support:
-  fcr:
-    period: month
-rewards:
-  - metric: fcr
-    threshold: 85
+  csat:
     period: quarter
+rewards:
+  - metric: csat
+    threshold: 4.5
+    period: month
     consecutive_periods: 2
-    kind: revenue_share_points
+    kind: wholesale_discount
     amount: 5%
 ```
 
 ## Use instead
 ```yaml
 support:
-  fcr:
-    period: month
+  csat:
+    period: quarter
 rewards:
-  - metric: fcr
-    threshold: 85
-    period: month
+  - metric: csat
+    threshold: 4.5
+    period: quarter
     consecutive_periods: 2
-    kind: revenue_share_points
+    kind: wholesale_discount
     amount: 5%
-  - metric: response_miss_rate
-    threshold: 5
-    period: month
-    consecutive_periods: 2
-    kind: revenue_share_points
-    amount: 3%
 ```
 """
 
@@ -48,7 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from contractgen.domain.facts import support_target
-from contractgen.domain.periods import period_adjective
+from contractgen.domain.periods import months, period_adjective, period_noun
 from contractgen.lint.context import SpecContext
 from contractgen.lint.problem import Level, Problem
 
@@ -61,14 +57,16 @@ LEVEL = Level.ERROR
 def check(ctx: SpecContext) -> Iterator[Problem]:
     for r in ctx.facts.rewards.items():
         target = support_target(ctx.spec, r.value.metric)
-        if target is None or target.period == r.value.period:
+        if target is None or months(r.value.period) >= months(target.period):
             continue
         name = ctx.metric_name(r.value.metric)
         yield ctx.problem(
             r.period,
             f"the {name} reward tests a {period_adjective(r.value.period)} rate "
             f"{ctx.at(r.period)}, but the {name} is defined per {target.period.value} "
-            f"{ctx.at(target.period_loc)}",
-            fix=f"measure the reward per {target.period.value} (e.g. two consecutive "
-            f"{target.period.value}s), or define the metric per {r.value.period.value}",
+            f"{ctx.at(target.period_loc)}: the exhibit defines it for that period or longer "
+            "ones, not for a shorter one",
+            fix=f"measure the reward per {target.period.value} or longer (e.g. two consecutive "
+            f"{period_noun(target.period, 2)}), or define the metric per "
+            f"{r.value.period.value}",
         )

@@ -8,6 +8,10 @@ premium package, the exhibit promises night and weekend answers from a desk it a
 closed. A support desk is a contact a tier names, or one whose role calls it a desk; a brand
 desk carries the brand's escalation answer times, a partner desk the priorities' response times.
 
+A desk may keep Business Hours when the same party lists a contact staffed around the clock
+(an on-call line, ``coverage: around_the_clock``): that contact carries the out-of-hours
+obligation, and the contacts list says where to call at night.
+
 ## Example
 ```yaml
 escalation:
@@ -27,6 +31,22 @@ escalation:
 contacts:
   - party: brand
     role: Brand L2 Support Desk
+    coverage: around_the_clock
+```
+
+or keep the desk in Business Hours and list the on-call line that answers out of hours:
+
+```yaml
+escalation:
+  brand_l2_response:
+    P0: 4h
+contacts:
+  - party: brand
+    role: Brand L2 Support Desk
+    coverage: business_hours
+  - party: brand
+    role: Brand L2 On-Call Engineer
+    phone: "+65 6100 2999"
     coverage: around_the_clock
 ```
 """
@@ -70,10 +90,11 @@ def _obligation(spec: DealSpec, party: str) -> str | None:
 def check(ctx: SpecContext) -> Iterator[Problem]:
     spec = ctx.spec
     desks = _desk_ids(spec)
+    on_call = {c.party for c in spec.contacts if c.coverage == Coverage.AROUND_THE_CLOCK}
     for c in ctx.facts.contacts.items():
         contact = c.value
         is_desk = (contact.id in desks) or "desk" in contact.role.lower()
-        if not is_desk or contact.coverage == Coverage.AROUND_THE_CLOCK:
+        if not is_desk or contact.party in on_call:
             continue
         duty = _obligation(spec, contact.party)
         if duty is None:
@@ -83,6 +104,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             where,
             f'the {contact.party}\'s "{contact.role}" {ctx.at(where)} is listed for Business '
             f"Hours but must answer {duty}",
-            fix="set coverage: around_the_clock for this desk, or write the obligation in "
-            "Business Hours",
+            fix="set coverage: around_the_clock for this desk, list the "
+            f"{contact.party}'s on-call line as a contact with coverage: around_the_clock, or "
+            "write the obligation in Business Hours",
         )
