@@ -61,6 +61,7 @@ API (stable; other modules build on it):
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -128,14 +129,16 @@ class Clock(Protocol):
     def next_opening(self, instant: dt.datetime) -> dt.datetime: ...
 
 
-class _ClockMethods:
+class _ClockMethods(ABC):
     """The datetime-facing methods, written once over the microsecond primitives."""
 
-    def elapsed_us(self, start: int, end: int) -> int:  # pragma: no cover - overridden
-        raise NotImplementedError
+    @abstractmethod
+    def elapsed_us(self, start: int, end: int) -> int:
+        """Microseconds on this clock from ``start`` to ``end`` (UTC microseconds)."""
 
-    def deadline_us(self, start: int, duration: int) -> int:  # pragma: no cover - overridden
-        raise NotImplementedError
+    @abstractmethod
+    def deadline_us(self, start: int, duration: int) -> int:
+        """The UTC microsecond at which ``duration`` on this clock has run from ``start``."""
 
     def elapsed(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
         """Time on this clock from ``start`` to ``end`` (negative when ``end`` is earlier)."""
