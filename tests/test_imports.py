@@ -106,3 +106,12 @@ def test_init_loads_neither_the_model_nor_templates(tmp_path: Path) -> None:
     modules = loaded("init", "-o", "deal.yaml", cwd=tmp_path)
     assert (tmp_path / "deal.yaml").is_file()
     assert present(modules, *WORD, *TEMPLATES, "pydantic", "contractgen.lint") == []
+
+
+def test_a_build_with_the_holiday_table_filled_loads_no_holidays_library(tmp_path: Path) -> None:
+    """The first build fills the per-user holiday table; the next one reads dates and names from
+    it and imports nothing of ``holidays`` (whose calendars import every country's module)."""
+    loaded("build", str(SPEC), "--format", "md", "-o", "out", "-q", cwd=tmp_path)
+    modules = loaded("build", str(SPEC), "--format", "md", "-o", "out2", "-q", cwd=tmp_path)
+    assert present(modules, "contractgen.domain.holiday_table")  # the calendar was used
+    assert present(modules, "holidays") == []

@@ -184,14 +184,16 @@ def _parse_code(code: str) -> tuple[str, str | None]:
 
 
 def holiday_calendars(codes: Sequence[str]) -> list[object]:
-    """One ``holidays`` calendar per code; an unknown code is a :class:`CalendarError`."""
-    import holidays as hol
+    """One ``holidays`` calendar per code (``day in it``: a public holiday), read through the
+    per-user table of :mod:`contractgen.domain.holiday_table`; an unknown code is a
+    :class:`CalendarError`."""
+    from contractgen.domain.holiday_table import holiday_days
 
     result: list[object] = []
     for code in codes:
         country, region = _parse_code(code)
         try:
-            result.append(hol.country_holidays(country, subdiv=region))
+            result.append(holiday_days(country, region))
         except NotImplementedError as exc:
             raise CalendarError(
                 f'"{code}" is not a public-holiday calendar the holidays library knows; '

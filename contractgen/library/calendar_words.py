@@ -71,13 +71,13 @@ def _words(class_name: str) -> str:
 @lru_cache(maxsize=64)
 def country_name(code: str) -> str:
     """ "NL" → "the Netherlands", "DE" → "Germany" (the ``holidays`` library's name)."""
-    from holidays.registry import COUNTRIES
+    from contractgen.domain.holiday_table import country_class_name
 
-    for names in COUNTRIES.values():
-        if names[1] == code:
-            name = _words(names[0])
-            return f"the {name}" if name in _THE else name
-    return code
+    found = country_class_name(code)
+    if found is None:
+        return code
+    name = _words(found)
+    return f"the {name}" if name in _THE else name
 
 
 @lru_cache(maxsize=64)
@@ -87,14 +87,11 @@ def holiday_place(code: str) -> str:
     country, _, subdiv = code.partition("-")
     if not subdiv:
         return country_name(country)
-    import holidays
+    from contractgen.domain.holiday_table import subdivision_name
 
-    try:
-        cls = type(holidays.country_holidays(country, subdiv=subdiv))
-    except (NotImplementedError, KeyError, ValueError):
+    name = subdivision_name(country, subdiv)
+    if name is None:
         return f"{subdiv}, {country_name(country)}"
-    aliases = getattr(cls, "subdivisions_aliases", {}) or {}
-    name = next((n for n, c in aliases.items() if c == subdiv), subdiv)
     if country == "US" and subdiv not in _US_NON_STATES:
         return f"the State of {name}"
     return f"{name}, {country_name(country)}"
