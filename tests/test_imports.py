@@ -115,3 +115,5 @@ def test_a_build_with_the_holiday_table_filled_loads_no_holidays_library(tmp_pat
     modules = loaded("build", str(SPEC), "--format", "md", "-o", "out2", "-q", cwd=tmp_path)
     assert present(modules, "contractgen.domain.holiday_table")  # the calendar was used
     assert present(modules, "holidays") == []
+    # Field descriptions are read from the models' source only for the schema and reference.
+    assert present(modules, "contractgen.spec.descriptions") == []

@@ -54,11 +54,11 @@ class Model(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
-        # The string under each field is its description (schema, spec reference). Nested
+        # The string under each field is its description (schema, spec reference), given to
+        # the fields by contractgen.spec.descriptions only when one of those is made. Nested
         # models are built once, as part of DealSpec, rather than each on its own first; that
         # is also why a section's default is written ``Section.model_construct()`` (the same
         # empty section, made without compiling a validator of its own at import).
-        use_attribute_docstrings=True,
         defer_build=True,
         str_max_length=MAX_TEXT_LENGTH,
         coerce_numbers_to_str=True,

@@ -102,7 +102,10 @@ def _cell(text: str) -> str:
 
 def spec_reference() -> str:
     """The whole reference as Markdown."""
+    from contractgen.spec.descriptions import describe_fields
     from contractgen.spec.models import DealSpec
+
+    describe_fields()
 
     lines = [
         "# Deal spec reference",

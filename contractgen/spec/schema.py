@@ -17,8 +17,10 @@ from contractgen.paths import SCHEMA_ID
 
 def deal_spec_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a deal spec."""
+    from contractgen.spec.descriptions import describe_fields
     from contractgen.spec.models import DealSpec, Model
 
+    describe_fields()
     # Section defaults are made with model_construct (see models.py), so their models are
     # compiled here, where their defaults are serialized into the schema, and not at import.
     pending = list(Model.__subclasses__())
