@@ -78,6 +78,9 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=UTC)
 US = 1_000_000
 """Microseconds per second: the engine's unit."""
 DAY_US = 86_400 * US
+_MINUTE_US = 60 * US
+_ONE_US = dt.timedelta(microseconds=1)
+_EPOCH_DAY = EPOCH.date().toordinal()
 
 FALLBACK_TIMEZONE = "UTC"
 """Zone used when the spec names none (lint reports the missing calendar as CAL001)."""
@@ -286,10 +289,20 @@ class BusinessCalendar(_ClockMethods):
     # the precomputed range ------------------------------------------------------------------
 
     def _local_us(self, day: dt.date, minute: int) -> int:
+        """The instant of a local wall-clock time, as ``to_us(local.replace(tzinfo=zone))``.
+
+        Written out (wall-clock microseconds less the zone's offset at that wall time, fold 0,
+        exactly what an aware datetime's subtraction does) because a range of days calls it
+        two or three times a day: about half the cost of building the range.
+        """
         extra, minute = divmod(minute, 1440)
-        day = day + dt.timedelta(days=extra)
-        local = dt.datetime(day.year, day.month, day.day, minute // 60, minute % 60)
-        return to_us(local.replace(tzinfo=self.zone))
+        if extra:
+            day = day + dt.timedelta(days=extra)
+        offset = self.zone.utcoffset(
+            dt.datetime(day.year, day.month, day.day, minute // 60, minute % 60)
+        )
+        assert offset is not None  # a ZoneInfo always has one
+        return (day.toordinal() - _EPOCH_DAY) * DAY_US + minute * _MINUTE_US - offset // _ONE_US
 
     def _build(self, first: dt.date, last: dt.date) -> None:
         midnight: list[int] = []

@@ -138,3 +138,25 @@ def test_budget_and_clock_of_a_spec_duration(us_west, text, expected, business):
 def test_a_month_is_not_a_ticket_budget(us_west):
     with pytest.raises(CalendarError, match="no fixed length"):
         budget(Duration.parse("1 month"), us_west)
+
+
+_ZONES = ["America/Los_Angeles", "Europe/Amsterdam", "Australia/Lord_Howe", "America/Sao_Paulo",
+          "Asia/Kolkata", "Pacific/Apia", "America/St_Johns", "UTC"]  # fmt: skip
+
+
+@pytest.mark.parametrize("zone", _ZONES)
+def test_a_local_wall_time_is_the_instant_an_aware_datetime_names(zone: str) -> None:
+    """The range's written-out conversion equals ``to_us(local.replace(tzinfo=zone))`` on every
+    day of years with DST changes, gaps and folds included, for every minute a desk may use."""
+    from contractgen.domain.calendar import to_us
+
+    cal = BusinessCalendar(zone, range(5), 9 * 60, 18 * 60)
+    tz = ZoneInfo(zone)
+    day = dt.date(2010, 1, 1)
+    while day < dt.date(2012, 1, 1):
+        for minute in (0, 90, 120, 150, 179, 540, 1080, 1439, 1440):
+            extra, wall = divmod(minute, 1440)
+            d = day + dt.timedelta(days=extra)
+            local = dt.datetime(d.year, d.month, d.day, wall // 60, wall % 60, tzinfo=tz)
+            assert cal._local_us(day, minute) == to_us(local), (day, minute)
+        day += dt.timedelta(days=1)
