@@ -399,15 +399,17 @@ def _to_plain(node: Any, loc: Loc, positions: Positions, budget: _Budget) -> Any
                     f'duplicate key "{key}": each key may appear once in a mapping',
                     *_pos(key_node),
                 )
-            positions.keys[(*loc, key)] = _pos(key_node)
-            positions.values[(*loc, key)] = _pos(value_node)
-            out[key] = _to_plain(value_node, (*loc, key), positions, budget)
+            here = (*loc, key)
+            positions.keys[here] = _pos(key_node)
+            positions.values[here] = _pos(value_node)
+            out[key] = _to_plain(value_node, here, positions, budget)
         return out
     if isinstance(node, yaml.SequenceNode):
         items = []
         for i, item in enumerate(node.value):
-            positions.values[(*loc, i)] = _pos(item)
-            items.append(_to_plain(item, (*loc, i), positions, budget))
+            here = (*loc, i)
+            positions.values[here] = _pos(item)
+            items.append(_to_plain(item, here, positions, budget))
         return items
     return _scalar(node)
 
@@ -483,13 +485,15 @@ def _scalar(node: Any) -> Any:
 # --- text that Word can hold -----------------------------------------------------------------
 
 
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold: controls other than tab, newline and carriage return, lone
+surrogates, U+FFFE and U+FFFF. One search per string, not a Python loop over its characters."""
+
+
 def _forbidden_char(text: str) -> tuple[int, str] | None:
     """The first character XML 1.0 cannot hold (a DOCX would be corrupt), with its index."""
-    for i, ch in enumerate(text):
-        o = ord(ch)
-        if (o < 0x20 and ch not in "\t\n\r") or 0xD800 <= o <= 0xDFFF or o in (0xFFFE, 0xFFFF):
-            return i, f"U+{o:04X}"
-    return None
+    found = _FORBIDDEN.search(text)
+    return None if found is None else (found.start(), f"U+{ord(found[0]):04X}")
 
 
 def check_characters(data: Any, positions: Positions) -> list[Diagnostic]:

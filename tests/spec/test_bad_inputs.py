@@ -226,3 +226,22 @@ def test_unknown_priority_reference_points_at_it(tmp_path: Path) -> None:
     d = info.value.diagnostics[0]
     assert d.location.line == _line_of(text, "    P7: 8 business hours")
     assert "P7 is not defined" in d.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tab\there,\nnewline\r\n and U+FFFD \ufffd", None),
+        ("a\x00", (1, "U+0000")),
+        ("ab\x0bc\x01", (2, "U+000B")),
+        ("\x1f", (0, "U+001F")),
+        ("lone \ud83d surrogate", (5, "U+D83D")),
+        ("x\ufffe", (1, "U+FFFE")),
+        ("xy\uffff", (2, "U+FFFF")),
+        ("\U0001f680 is fine", None),
+    ],
+)
+def test_characters_word_cannot_hold_are_found_at_their_index(text, expected) -> None:
+    from contractgen.spec.loader import _forbidden_char
+
+    assert _forbidden_char(text) == expected
