@@ -137,6 +137,10 @@ _FLOAT = re.compile(
 )
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _TAG = "tag:yaml.org,2002:"
+_MERGE = _TAG + "merge"
+_TAG_CACHE_SIZE = 4096
+"""At most this many distinct plain scalars keep their resolved tag (a bound on memory in a
+long batch; spec keys and common values fit many times over)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,6 +152,22 @@ def _loader_class() -> type:
 
     class Loader(base):  # type: ignore[misc, valid-type]
         yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+
+        _plain_tags: ClassVar[dict[str, str]] = {}
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            """The tag of a node; a plain scalar's tag depends on its text alone (there are no
+            path resolvers), so it is looked up once per distinct text: a spec repeats its keys
+            and figures, and this is libyaml's main call back into Python."""
+            if kind is yaml.ScalarNode and implicit[0]:
+                cache = self._plain_tags
+                tag = cache.get(value)
+                if tag is None:
+                    tag = super().resolve(kind, value, implicit)
+                    if len(cache) < _TAG_CACHE_SIZE:
+                        cache[value] = tag
+                return tag
+            return super().resolve(kind, value, implicit)
 
     for tag, pattern, first in (
         ("null", _NULL, ["~", "n", "N", ""]),
@@ -167,8 +187,14 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
     loader_class = _loader_class()
     if text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
         text = _join_escaped_pairs(text)
+    # Aliases need the event stream (an alias's own position is not in the node graph); a text
+    # without a '*' has none, and its depth is checked on the nodes instead, which saves a second
+    # parse of every such file. libyaml refuses nesting beyond 1,000 levels by itself, so
+    # composing before the depth check is safe.
+    aliases = "*" in text
     try:
-        _check_events(yaml.parse(text, Loader=loader_class), name)
+        if aliases:
+            _check_events(yaml.parse(text, Loader=loader_class), name)
         node = yaml.compose(text, Loader=loader_class)
     except UserError:
         raise
@@ -208,7 +234,7 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
             node.start_mark.column + 1,
         )
     positions.values[()] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    return _to_plain(node, (), positions, _Budget(name)), positions
+    return _to_plain(node, (), positions, _Budget(name, check_depth=not aliases)), positions
 
 
 _ESCAPED_PAIR = re.compile(
@@ -363,6 +389,9 @@ class _Budget:
     """Counts values as aliases are expanded, so a small file cannot become a huge document."""
 
     name: str
+    check_depth: bool = False
+    """Refuse collections nested deeper than MAX_DEPTH while building (when the event stream,
+    which checks it otherwise, was not read)."""
     nodes: int = 0
 
     def spend(self, loc: Loc, positions: Positions) -> None:
@@ -387,6 +416,12 @@ def _to_plain(node: Any, loc: Loc, positions: Positions, budget: _Budget) -> Any
     import yaml
 
     budget.spend(loc, positions)
+    if (
+        budget.check_depth
+        and len(loc) >= MAX_DEPTH
+        and isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
+    ):
+        raise UserError(budget.name, f"nesting is deeper than {MAX_DEPTH} levels", *_pos(node))
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in _merged_pairs(node, loc, positions, budget):
@@ -424,10 +459,13 @@ def _merged_pairs(
     """
     import yaml
 
-    own = [(k, v) for k, v in node.value if k.tag != _TAG + "merge" and k.value != "<<"]
+    pairs: list[tuple[Any, Any]] = node.value
+    if not any(k.tag == _MERGE or k.value == "<<" for k, _ in pairs):
+        return pairs  # no merge key: the common case, left as libyaml built it
+    own = [(k, v) for k, v in pairs if k.tag != _MERGE and k.value != "<<"]
     merged: list[tuple[Any, Any]] = []
     for k, v in node.value:
-        if k.tag == _TAG + "merge" or (isinstance(k, yaml.ScalarNode) and k.value == "<<"):
+        if k.tag == _MERGE or (isinstance(k, yaml.ScalarNode) and k.value == "<<"):
             sources = v.value if isinstance(v, yaml.SequenceNode) else [v]
             for source in sources:
                 if not isinstance(source, yaml.MappingNode):
