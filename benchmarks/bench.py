@@ -23,7 +23,7 @@ What it measures, each as a ratio against a peer run in the same process on the 
     pays. Measured as users run it: bytecode compiled (as pip does on install; the benchmark
     compiles it first, as ``PYTHONDONTWRITEBYTECODE`` may be set) and the per-user caches warm
     (one untimed run first; see contractgen/spec/compiled.py and contractgen/library/bytecode.py).
-(d) Memory of ``contractgen build --lint`` over the batch at two batch sizes, summed over EVERY
+(d) Memory of ``contractgen build --lint`` over the batch at three batch sizes, summed over EVERY
     process of the build (the command, the forkserver and its workers), sampled from ``/proc``
     while it runs: the peak of the sum and the largest single process. Flat in the batch size is
     the goal. (``/usr/bin/time`` and ``RUSAGE_CHILDREN`` do not see forkserver workers.)
@@ -501,8 +501,11 @@ def main(argv: list[str] | None = None) -> int:
 
         if "d" in args.only:
             print("(d) memory of every process of contractgen build --lint")
-            memory = {
+            # Three sizes: the per-process caches fill over the first few dozen deals, so flat
+            # means no growth from the middle size to the largest, not from the smallest.
+            memory: dict[str, dict[str, object]] = {
                 "small": bench_memory(specs[: max(1, args.deals // 10)], work, args.jobs),
+                "medium": bench_memory(specs[: max(1, args.deals // 2)], work, args.jobs),
                 "large": bench_memory(specs, work, args.jobs),
             }
             for m in memory.values():
@@ -511,7 +514,11 @@ def main(argv: list[str] | None = None) -> int:
                     f"{m['processes']} processes, largest process {m['peak_process_rss_mb']:.0f} "
                     f"MB ({m['seconds']:.1f} s)"
                 )
-            result["memory"] = memory
+            growth = float(memory["large"]["peak_tree_rss_mb"]) - float(  # type: ignore[arg-type]
+                memory["medium"]["peak_tree_rss_mb"]  # type: ignore[arg-type]
+            )
+            print(f"    tree peak from {args.deals // 2} to {args.deals} deals: {growth:+.1f} MB")
+            result["memory"] = {**memory, "tree_growth_medium_to_large_mb": growth}
     result["machine"]["load_average_at_end"] = (  # type: ignore[index]
         os.getloadavg() if hasattr(os, "getloadavg") else None
     )
