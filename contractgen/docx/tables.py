@@ -84,30 +84,58 @@ def render_table(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
         sub(grid, W.gridCol, {W.w: str(w)})
 
     styles = ctx.doc.styles
-    cell_widths = [{W.w: str(w), W.type: "dxa"} for w in widths]
+    # Every cell of a column starts with the same tcPr: built once, copied per cell (lxml's
+    # copy is of the whole subtree, and about half the CPU of creating its elements one by one).
+    cell_props = [_cell_properties(w, bottom=False) for w in widths]
+    bottom_props: list[etree._Element] | None = None
     keep_together = len(rows) <= KEEP_TOGETHER_ROWS
     for row_index, (header, cells) in enumerate(rows):
         keep_next = keep_together and row_index < len(rows) - 1
         tr = sub(tbl, W.tr)
-        tr_pr = sub(tr, W.trPr)
-        sub(tr_pr, W.cantSplit)
         row_texts = texts[row_index]
         fill_in = not header and any(is_blank(t) for t in row_texts)
         if fill_in:
+            tr_pr = sub(tr, W.trPr)
+            sub(tr_pr, W.cantSplit)
             height = ROW_WITH_AREA if any(is_area(t) for t in row_texts) else ROW_WITH_BLANK
             sub(tr_pr, W.trHeight, {W.val: str(height), W.hRule: "atLeast"})
-        if header:
-            sub(tr_pr, W.tblHeader)
+            if bottom_props is None:
+                bottom_props = [_cell_properties(w, bottom=True) for w in widths]
+        else:
+            tr.append((_HEADER_ROW if header else _BODY_ROW).__copy__())
         for index, (align, segments) in enumerate(cells[: len(widths)]):
             tc = sub(tr, W.tc)
-            tc_pr = sub(tc, W.tcPr)
-            sub(tc_pr, W.tcW, cell_widths[index])
-            if fill_in and not is_area(row_texts[index]):
-                val(tc_pr, W.vAlign, "bottom")  # a label sits on the line written beside it
+            if fill_in and bottom_props is not None and not is_area(row_texts[index]):
+                # a label sits on the line written beside it
+                tc.append(bottom_props[index].__copy__())
+            else:
+                tc.append(cell_props[index].__copy__())
             p = add_paragraph(
                 tc, align=align, bidi=is_rtl(plain_text(segments)), keep_next=keep_next
             )
             emit(p, segments, styles)
+
+
+def _row_properties(*, header: bool) -> etree._Element:
+    """``w:trPr`` of a row without blanks: never split, and repeated on each page if a header."""
+    tr_pr = etree.Element(W.trPr)
+    sub(tr_pr, W.cantSplit)
+    if header:
+        sub(tr_pr, W.tblHeader)
+    return tr_pr
+
+
+_BODY_ROW = _row_properties(header=False)
+_HEADER_ROW = _row_properties(header=True)
+
+
+def _cell_properties(width: int, *, bottom: bool) -> etree._Element:
+    """``w:tcPr`` of a cell ``width`` twips wide (``bottom``: text on the cell's bottom line)."""
+    tc_pr = etree.Element(W.tcPr)
+    sub(tc_pr, W.tcW, {W.w: str(width), W.type: "dxa"})
+    if bottom:
+        val(tc_pr, W.vAlign, "bottom")
+    return tc_pr
 
 
 def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
