@@ -84,10 +84,11 @@ def render_table(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
         sub(grid, W.gridCol, {W.w: str(w)})
 
     styles = ctx.doc.styles
-    # Every cell of a column starts with the same tcPr: built once, copied per cell (lxml's
-    # copy is of the whole subtree, and about half the CPU of creating its elements one by one).
-    cell_props = [_cell_properties(w, bottom=False) for w in widths]
-    bottom_props: list[etree._Element] | None = None
+    # Cells of one column share their properties: each distinct cell shape (column, alignment,
+    # direction, kept with the next row, text on the bottom line) is built once, then copied
+    # per cell with its paragraph (lxml copies a subtree in C, about half the CPU of creating
+    # its elements one by one).
+    shapes: dict[tuple[int, str | None, bool, bool, bool], etree._Element] = {}
     keep_together = len(rows) <= KEEP_TOGETHER_ROWS
     for row_index, (header, cells) in enumerate(rows):
         keep_next = keep_together and row_index < len(rows) - 1
@@ -99,21 +100,32 @@ def render_table(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
             sub(tr_pr, W.cantSplit)
             height = ROW_WITH_AREA if any(is_area(t) for t in row_texts) else ROW_WITH_BLANK
             sub(tr_pr, W.trHeight, {W.val: str(height), W.hRule: "atLeast"})
-            if bottom_props is None:
-                bottom_props = [_cell_properties(w, bottom=True) for w in widths]
         else:
             tr.append((_HEADER_ROW if header else _BODY_ROW).__copy__())
         for index, (align, segments) in enumerate(cells[: len(widths)]):
-            tc = sub(tr, W.tc)
-            if fill_in and bottom_props is not None and not is_area(row_texts[index]):
-                # a label sits on the line written beside it
-                tc.append(bottom_props[index].__copy__())
-            else:
-                tc.append(cell_props[index].__copy__())
-            p = add_paragraph(
-                tc, align=align, bidi=is_rtl(plain_text(segments)), keep_next=keep_next
-            )
-            emit(p, segments, styles)
+            # a label sits on the line written beside it
+            bottom = fill_in and not is_area(row_texts[index])
+            key = (index, align, is_rtl(row_texts[index]), keep_next, bottom)
+            shape = shapes.get(key)
+            if shape is None:
+                shape = shapes[key] = _cell(widths[index], *key[1:])
+            tc = shape.__copy__()
+            tr.append(tc)
+            emit(tc[1], segments, styles)
+
+
+def _cell(
+    width: int, align: str | None, bidi: bool, keep_next: bool, bottom: bool
+) -> etree._Element:
+    """An empty ``w:tc`` of ``width`` twips with its one paragraph (``bottom``: text on the
+    cell's bottom line)."""
+    tc = etree.Element(W.tc)
+    tc_pr = sub(tc, W.tcPr)
+    sub(tc_pr, W.tcW, {W.w: str(width), W.type: "dxa"})
+    if bottom:
+        val(tc_pr, W.vAlign, "bottom")
+    add_paragraph(tc, align=align, bidi=bidi, keep_next=keep_next)
+    return tc
 
 
 def _row_properties(*, header: bool) -> etree._Element:
@@ -127,15 +139,6 @@ def _row_properties(*, header: bool) -> etree._Element:
 
 _BODY_ROW = _row_properties(header=False)
 _HEADER_ROW = _row_properties(header=True)
-
-
-def _cell_properties(width: int, *, bottom: bool) -> etree._Element:
-    """``w:tcPr`` of a cell ``width`` twips wide (``bottom``: text on the cell's bottom line)."""
-    tc_pr = etree.Element(W.tcPr)
-    sub(tc_pr, W.tcW, {W.w: str(width), W.type: "dxa"})
-    if bottom:
-        val(tc_pr, W.vAlign, "bottom")
-    return tc_pr
 
 
 def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
