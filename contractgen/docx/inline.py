@@ -44,6 +44,14 @@ class RunFormat:
 
 PLAIN = RunFormat()
 
+
+@functools.lru_cache(maxsize=256)
+def _derive(fmt: RunFormat, name: str, value: object) -> RunFormat:
+    """``fmt`` with one field changed; the few formats of a document are made once each
+    (``dataclasses.replace`` costs several times a cache lookup, for every bold or linked run)."""
+    return replace(fmt, **{name: value})  # type: ignore[arg-type]
+
+
 Segment = tuple[RunFormat, str]
 """Text in one format. ``\\n`` in the text is a line break, ``\\t`` a tab."""
 
@@ -75,15 +83,15 @@ def _hardbreak(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext
 
 
 def _strong(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
-    _children(node, replace(fmt, bold=True), out, ctx)
+    _children(node, _derive(fmt, "bold", True), out, ctx)
 
 
 def _em(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
-    _children(node, replace(fmt, italic=True), out, ctx)
+    _children(node, _derive(fmt, "italic", True), out, ctx)
 
 
 def _code(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
-    out.append((replace(fmt, code=True), node.content))
+    out.append((_derive(fmt, "code", True), node.content))
 
 
 def _link(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
@@ -93,7 +101,7 @@ def _link(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> 
         _reference(node, fmt, out, ctx, *reference)
         return
     if href:
-        fmt = replace(fmt, link=ctx.doc.links.rid(href))
+        fmt = _derive(fmt, "link", ctx.doc.links.rid(href))
     _children(node, fmt, out, ctx)
 
 
@@ -120,9 +128,9 @@ def _reference(
             return
         if match.start():
             out.append((fmt, text[: match.start()]))
-        out.append((replace(fmt, field=f"REF {bookmark} \\r \\h"), match.group(0)))
+        out.append((_derive(fmt, "field", f"REF {bookmark} \\r \\h"), match.group(0)))
         return
-    out.append((replace(fmt, field=f"REF {bookmark} \\h"), text))
+    out.append((_derive(fmt, "field", f"REF {bookmark} \\h"), text))
 
 
 def _image(node: Node, fmt: RunFormat, out: list[Segment], ctx: BlockContext) -> None:
@@ -282,7 +290,7 @@ def emit(paragraph: etree._Element, segments: list[Segment], styles: StyleMap) -
 def _run(parent: etree._Element, fmt: RunFormat, text: str, styles: StyleMap) -> None:
     if fmt.field is not None:
         instruction = fmt.field
-        fmt = replace(fmt, field=None)
+        fmt = _derive(fmt, "field", None)
         add_field(parent, instruction, lambda: _run(parent, fmt, text, styles), run_format=fmt)
         return
     run = sub(parent, W.r)
