@@ -305,21 +305,23 @@ class DocumentBuilder:
         content = list(other.body)
         if content and content[-1].tag == W.sectPr:
             content.pop()  # the exhibit's own page setup; this document closes its sections
-        for element in content:
-            if renumber:
-                for num_id in element.iter(W.numId):
-                    old = num_id.get(W.val)
+        tags = [W.numId] if renumber else []
+        tags += [W.hyperlink] if relink else []
+        tags += [W.bookmarkStart, W.bookmarkEnd] if bookmark_offset else []
+        for top in content:
+            for element in top.iter(*tags) if tags else ():  # one walk for every kind of id
+                tag = element.tag
+                if tag == W.numId:
+                    old = element.get(W.val)
                     if old in renumber:
-                        num_id.set(W.val, renumber[old])
-            if relink:
-                for link in element.iter(W.hyperlink):
-                    rid = link.get(R_ID)
+                        element.set(W.val, renumber[old])
+                elif tag == W.hyperlink:
+                    rid = element.get(R_ID)
                     if rid in relink:
-                        link.set(R_ID, relink[rid])
-            if bookmark_offset:
-                for mark in element.iter(W.bookmarkStart, W.bookmarkEnd):
-                    mark.set(W.id, str(int(mark.get(W.id, "0")) + bookmark_offset))
-            self.body.append(element)
+                        element.set(R_ID, relink[rid])
+                else:
+                    element.set(W.id, str(int(element.get(W.id, "0")) + bookmark_offset))
+            self.body.append(top)
         self.headers.extend(other.headers)
         self._has_toc = self._has_toc or other._has_toc
 

@@ -204,3 +204,74 @@ def test_a_ref_to_an_absent_clause_is_an_error_unless_optional(tmp_path: Path) -
 def test_a_clause_that_renders_nothing_is_an_error(tmp_path: Path) -> None:
     _, _, message = _one(_error(tmp_path, "{% if false %}x{% endif %}\n"))
     assert "rendered no text" in message
+
+
+class _Disguised:
+    """Reports another class through ``__class__``: the attribute rule must run every time."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        return str
+
+    def center(self) -> str:
+        return "x"
+
+
+def _attribute_cases() -> list[tuple[object, str]]:
+    from contractgen.spec.loader import load_spec_text
+
+    spec = load_spec_text(CASE_STUDY.read_text(encoding="utf-8"), str(CASE_STUDY)).spec
+    cases: list[tuple[object, str]] = [(spec, name) for name in type(spec).model_fields]
+    cases += [(spec, name) for name in ("model_dump", "model_config", "json", "copy", "nope")]
+    cases += [(spec.deal, name) for name in ("title", "model_fields", "__class__", "_private")]
+    cases += [("text", name) for name in ("upper", "center", "join", "format", "__class__")]
+    cases += [({}, "items"), ({}, "update"), ([], "index"), ([], "append"), (set(), "add")]
+    cases += [(len, "__globals__"), (str, "mro"), (str, "upper"), (_Disguised(), "center")]
+    return cases
+
+
+def test_the_attribute_memo_decides_exactly_as_the_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    from contractgen.library.sandbox import ClauseSandbox
+
+    monkeypatch.delenv("CONTRACTGEN_NO_CACHE", raising=False)
+    env = ClauseSandbox()
+    cases = _attribute_cases()
+    for _ in range(2):  # the second round answers from the memo
+        for obj, name in cases:
+            assert env.is_safe_attribute(obj, name, None) == env._attribute_rule(obj, name, None)
+    assert env._safe_memo, "the memo was not used"
+    assert not any(cls is _Disguised for cls, _ in env._safe_memo)
+    assert not env.is_safe_attribute(_Disguised(), "center", None)
+
+
+def test_the_attribute_memo_is_switched_off_with_the_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from contractgen.library.sandbox import ClauseSandbox
+
+    monkeypatch.setenv("CONTRACTGEN_NO_CACHE", "1")
+    env = ClauseSandbox()
+    assert env._safe_memo is None
+    assert not env.is_safe_attribute("text", "center", None)
+    assert env.is_safe_attribute("text", "upper", None)
+
+
+def test_the_attribute_memo_follows_a_new_abc_registration() -> None:
+    import collections.abc
+
+    from contractgen.library.sandbox import ClauseSandbox
+
+    class Box:
+        def add(self, item: object) -> None:
+            raise AssertionError("never called")
+
+    env = ClauseSandbox()
+    assert env.is_safe_attribute(Box(), "add", None)
+    collections.abc.MutableSet.register(Box)  # now a known mutable: add() modifies it
+    assert not env.is_safe_attribute(Box(), "add", None)
+
+
+def test_a_blocked_attribute_stays_blocked_when_the_memo_is_warm(tmp_path: Path) -> None:
+    for _ in range(2):
+        path, _line, _message = _one(_error(tmp_path, "Text.\n{{ spec.model_dump() }}\n"))
+        assert path.endswith("evil.md.j2")
