@@ -10,6 +10,7 @@ markdown-it-py is imported only when document checks run.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -92,6 +93,7 @@ class ParsedExhibit:
     """Terms defined in running text: (the "Agreement"), (together, the "Completion Criteria")."""
 
     _prose: list[tuple[int, str]] | None = field(default=None, repr=False, compare=False)
+    _prose_text: ProseText | None = field(default=None, repr=False, compare=False)
 
     def prose(self) -> list[tuple[int, str]]:
         """(line, text) of every line outside code, with inline code blanked out (same width).
@@ -100,11 +102,17 @@ class ParsedExhibit:
         """
         if self._prose is None:
             self._prose = [
-                (n, _INLINE_CODE.sub(lambda m: " " * len(m[0]), text))
+                (n, _INLINE_CODE.sub(_blank, text) if "`" in text else text)
                 for n, text in enumerate(self.lines, start=1)
                 if n not in self.code_lines
             ]
         return self._prose
+
+    def prose_text(self) -> ProseText:
+        """:meth:`prose` as one text (computed once): see :class:`ProseText`."""
+        if self._prose_text is None:
+            self._prose_text = ProseText(self.prose())
+        return self._prose_text
 
     @property
     def section_numbers(self) -> set[str]:
@@ -123,6 +131,42 @@ class ParsedExhibit:
         if key:
             found.add(key["n"].upper())
         return found
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match[0])
+
+
+class ProseText:
+    """Prose lines joined by ``\\n``, for rules that look for a pattern on every line.
+
+    A pattern that cannot match a line break finds the same matches in the joined text as on
+    each line on its own (a line holds no line break, and ``\\n`` is neither a word character
+    nor a space inside a line), so a rule makes one regex call for the whole exhibit instead
+    of one per line and pattern; :meth:`line_at` maps a match back to its line.
+    """
+
+    __slots__ = ("lines", "offsets", "text")
+
+    def __init__(self, prose: list[tuple[int, str]]) -> None:
+        self.lines = prose
+        self.text = "\n".join(text for _, text in prose)
+        self.offsets: list[int] = []
+        at = 0
+        for _, text in prose:
+            self.offsets.append(at)
+            at += len(text) + 1
+
+    def line_at(self, pos: int) -> int:
+        """Index in :attr:`lines` of the line holding ``text[pos]``."""
+        return bisect_left(self.offsets, pos + 1) - 1
+
+    def span(self, line: int) -> tuple[int, int] | None:
+        """Where prose line number ``line`` (1-based) sits in the text, if it is prose."""
+        i = bisect_left(self.lines, (line, ""))
+        if i < len(self.lines) and self.lines[i][0] == line:
+            return self.offsets[i], self.offsets[i] + len(self.lines[i][1])
+        return None
 
 
 def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibit:

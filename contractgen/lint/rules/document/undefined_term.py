@@ -77,8 +77,16 @@ def words(text: str) -> tuple[str, ...]:
 
 
 def _within(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
+    """Whether ``small`` occurs in ``big`` as consecutive words (what ``_Known`` answers)."""
     n = len(small)
     return n > 0 and any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+def _runs(phrase: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """Every run of consecutive words of ``phrase`` (``_within(run, phrase)`` for each)."""
+    for i in range(len(phrase)):
+        for j in range(i + 1, len(phrase) + 1):
+            yield phrase[i:j]
 
 
 def known_phrases(ctx: DocumentContext) -> list[tuple[str, ...]]:
@@ -90,25 +98,56 @@ def known_phrases(ctx: DocumentContext) -> list[tuple[str, ...]]:
     return [k for k in known if k]
 
 
+class _Known:
+    """``covers(w)``: ``_within(w, k) or _within(k, w)`` for some known phrase ``k``.
+
+    Answered from two sets instead of comparing ``w`` with every known phrase (each use was
+    tested against every definition, heading and name of the deal: 5,000 comparisons a deal).
+    The runs of the known phrases are collected only when a use needs them.
+    """
+
+    def __init__(self, known: list[tuple[str, ...]]) -> None:
+        self._known = known
+        self._whole = set(known)
+        self._runs: set[tuple[str, ...]] | None = None
+        self._answers: dict[tuple[str, ...], bool] = {}
+
+    def covers(self, w: tuple[str, ...]) -> bool:
+        answer = self._answers.get(w)
+        if answer is None:
+            if self._runs is None:
+                self._runs = {run for k in self._known for run in _runs(k)}
+            answer = bool(w) and (w in self._runs or any(r in self._whole for r in _runs(w)))
+            self._answers[w] = answer
+        return answer
+
+
 def check(ctx: DocumentContext) -> Iterator[Problem]:
-    known = known_phrases(ctx)
+    known = _Known(known_phrases(ctx))
+    split: dict[str, tuple[str, ...]] = {}
     reported: set[str] = set()
     for ex in ctx.exhibits:
         skip = ex.heading_lines | ex.table_header_lines | ex.definition_lines
-        names = {cell for table in ex.tables for cell in table.name_lines()}
+        names: dict[int, list[str]] = {}
+        for table in ex.tables:
+            for n, cell in table.name_lines():
+                names.setdefault(n, []).append(cell)
         for line, text in ex.prose():
             if line in skip:
                 continue
+            cells = names.get(line, ())
             for m in _PHRASE.finditer(text):
-                if any(n == line and m["p"] in cell for n, cell in names):
-                    continue
                 phrase = m["p"]
+                if any(phrase in cell for cell in cells):
+                    continue
                 if not any(c.islower() for c in phrase) or phrase in reported:
                     continue
                 if not _BEFORE.search(text[: m.start()]):
                     continue
-                w = words(phrase)
-                if any(_within(w, k) or _within(k, w) for k in known):
+                w = split.get(phrase)
+                if w is None:
+                    w = split[phrase] = words(phrase)
+                if known.covers(w):
                     continue
                 reported.add(phrase)
                 yield ctx.problem(
