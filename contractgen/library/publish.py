@@ -25,18 +25,7 @@ _ORDERED_ITEM = re.compile(r"(?m)^ {0,3}[0-9]{1,9}[.)](?: |$)")
 
 def publish_markdown(markdown: str, key: str, targets: dict[str, tuple[str, Anchor]]) -> str:
     """The published text of document ``key``; ``targets``: bookmark → (document key, anchor)."""
-
-    def link(match: re.Match[str]) -> str:
-        found = targets.get(match.group(1))
-        if found is None:  # a heading this set does not have: keep the text, drop the link
-            return "](#)"
-        doc, anchor = found
-        if doc == key:
-            return f"](#{anchor.slug})"
-        if not anchor.numbered:
-            return f"]({doc}.md)"
-        return f"]({doc}.md#{anchor.slug})"
-
+    link = linker(key, targets)
     if "](ref:" not in markdown:
         return label_ordered_lists(markdown)
     text = _REF_LINK.sub(link, markdown)
@@ -49,6 +38,23 @@ def publish_markdown(markdown: str, key: str, targets: dict[str, tuple[str, Anch
     # links rewritten. Measured over 30 generated deals, assembling and parsing each exhibit for
     # its readers took 58-62 ms CPU a deal with this, 86-104 ms parsing the linked text again.
     return _labelled(parse_tokens(markdown), text, lambda content: _REF_LINK.sub(link, content))
+
+
+def linker(key: str, targets: dict[str, tuple[str, Anchor]]) -> Callable[[re.Match[str]], str]:
+    """The replacement of a ``ref:`` link target (a match of ``_REF_LINK``) in document ``key``."""
+
+    def link(match: re.Match[str]) -> str:
+        found = targets.get(match.group(1))
+        if found is None:  # a heading this set does not have: keep the text, drop the link
+            return "](#)"
+        doc, anchor = found
+        if doc == key:
+            return f"](#{anchor.slug})"
+        if not anchor.numbered:
+            return f"]({doc}.md)"
+        return f"]({doc}.md#{anchor.slug})"
+
+    return link
 
 
 def label_ordered_lists(markdown: str) -> str:
