@@ -191,9 +191,10 @@ def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibi
     table_line = 0
     in_head = False
     for i, tok in enumerate(tokens):
-        if tok.type in ("fence", "code_block") and tok.map:
+        kind = tok.type
+        if kind in ("fence", "code_block") and tok.map:
             parsed.code_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
-        elif tok.type == "heading_open" and tok.map:
+        elif kind == "heading_open" and tok.map:
             text = tokens[i + 1].content
             line = tok.map[0] + 1
             level = int(tok.tag[1:])
@@ -203,17 +204,17 @@ def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibi
                 definitions_level = 0
             if not definitions_level and "defin" in text.lower():
                 definitions_level = level
-        elif tok.type == "table_open":
+        elif kind == "table_open":
             header, rows, table_line = [], [], (tok.map[0] + 1 if tok.map else 0)
-        elif tok.type == "thead_open":
+        elif kind == "thead_open":
             in_head = True
             if tok.map:
                 parsed.table_header_lines.update(range(tok.map[0] + 1, tok.map[1] + 2))
-        elif tok.type == "thead_close":
+        elif kind == "thead_close":
             in_head = False
-        elif tok.type == "tr_open":
+        elif kind == "tr_open":
             row = []
-        elif tok.type in ("th_open", "td_open"):
+        elif kind in ("th_open", "td_open"):
             cell = tokens[i + 1]
             line = cell.map[0] + 1 if cell.map else table_line
             if in_head:
@@ -222,11 +223,11 @@ def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibi
                 row.append(Cell(cell.content, line))
                 if definitions_level and not row[1:]:
                     _definition(parsed, cell.content, line)
-        elif tok.type == "tr_close" and not in_head:
+        elif kind == "tr_close" and not in_head:
             rows.append(tuple(row))
-        elif tok.type == "table_close":
+        elif kind == "table_close":
             parsed.tables.append(Table(tuple(header), tuple(rows), table_line))
-        elif tok.type == "inline" and tok.map and tokens[i - 1].type == "paragraph_open":
+        elif kind == "inline" and tok.map and tokens[i - 1].type == "paragraph_open":
             line = tok.map[0] + 1
             if definitions_level and i >= 2 and tokens[i - 2].type == "list_item_open":
                 _definition(parsed, tok.content, line)

@@ -12,10 +12,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contractgen.lint.context import DocumentContext, RuleRef
-from contractgen.lint.documents import ParsedExhibit, ProseText
+from contractgen.lint.documents import Heading, ParsedExhibit, ProseText
 from contractgen.lint.problem import Level
-from contractgen.lint.rules.document import unresolved_placeholder, unused_definition
-from contractgen.lint.rules.document.undefined_term import _Known, _within
+from contractgen.lint.rules.document import (
+    undefined_term,
+    unresolved_placeholder,
+    unused_definition,
+)
+from contractgen.lint.rules.document.undefined_term import (
+    _BEFORE,
+    _PHRASE,
+    _after_lower_case_word,
+    _Known,
+    _within,
+    known_phrases,
+    words,
+)
 
 _PIECES = st.sampled_from(
     ["Service", "Credit", "credits", "None", "None of", "nan", "NaN", "TBD", "{{ x }}", "{{",
@@ -95,6 +107,56 @@ def test_known_phrases_cover_as_by_comparing_each(
         assert lookup.covers(w) == any(_within(w, k) or _within(k, w) for k in known)
 
 
-def _context(exhibits: list[ParsedExhibit]) -> DocumentContext:
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "b", "x'", "'", "A", "9", "_", ",", " ", "\t", "\u00a0", '"', "“", "(", "é"]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_the_word_before_a_phrase_is_found_as_by_the_plain_pattern(before: str) -> None:
+    assert _after_lower_case_word(before) == (_BEFORE.search(before) is not None)
+
+
+_PROSE_WORDS = st.sampled_from(
+    ["the", "within", "Resolution Window", "Business Hours", "Service Credits", "Of", "SLA",
+     "P1", "L2", "Follow-Up", "a,", "(", "\"", "`Code Word`", "Acme Corp", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(_PROSE_WORDS, max_size=14).map(" ".join),
+    st.lists(st.sampled_from(["Business Hours", "Service Credit", "Window", "Acme"]), max_size=2),
+)
+def test_undefined_terms_are_found_as_by_comparing_each_phrase(text: str, heads: list[str]) -> None:
+    ex = ParsedExhibit("main", "Exhibit", text.split("\n"), names=("Acme Corp",), heading_lines={2})
+    ex.headings.extend(Heading(2, h, 9) for h in heads)
+    ctx = _context([ex], {"allow": ()})
+    found = [(p.location.line, p.location.col, p.message) for p in undefined_term.check(ctx)]
+    known = known_phrases(ctx)
+    expected, reported = [], set()
+    for line, prose in ex.prose():  # the line-by-line reading, phrase by phrase
+        if line in ex.heading_lines:
+            continue
+        for m in _PHRASE.finditer(prose):
+            phrase = m["p"]
+            if not any(c.islower() for c in phrase) or phrase in reported:
+                continue
+            if not _BEFORE.search(prose[: m.start()]):
+                continue
+            w = words(phrase)
+            if any(_within(w, k) or _within(k, w) for k in known):
+                continue
+            reported.add(phrase)
+            expected.append((line, m.start() + 1, phrase))
+    assert [(line, col, msg.split('"')[1]) for line, col, msg in found] == expected
+
+
+def _context(
+    exhibits: list[ParsedExhibit], options: dict[str, object] | None = None
+) -> DocumentContext:
     ref = RuleRef(unresolved_placeholder.CODE, unresolved_placeholder.NAME, Level.ERROR)
-    return DocumentContext("deal.yaml", exhibits, ref, {})
+    return DocumentContext("deal.yaml", exhibits, ref, options or {})

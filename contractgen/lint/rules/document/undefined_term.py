@@ -58,6 +58,14 @@ OPTIONS = (
 _WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*|[A-Z]{2,5}[0-9]?|L[0-9])"
 _PHRASE = re.compile(rf"(?<![\w*-])(?P<p>{_WORD}(?: {_WORD}){{1,3}})(?![\w-])")
 _BEFORE = re.compile(r"(?:^|[^\w])(?P<w>[a-z][a-z']*),?\s+[\"“(]?$")
+_BEFORE_REVERSED = re.compile(r"[\"“(]?\s+,?[a-z']*[a-z](?!\w)")
+"""``_BEFORE`` read backwards from the end of the text before a phrase: the same answer, but
+anchored where the phrase starts, instead of tried at every position of the line before it."""
+
+
+def _after_lower_case_word(before: str) -> bool:
+    """Whether ``_BEFORE`` matches ``before`` (the text of the line before a phrase)."""
+    return bool(before) and _BEFORE_REVERSED.match(before[::-1]) is not None
 
 
 def singular(word: str) -> str:
@@ -101,25 +109,33 @@ def known_phrases(ctx: DocumentContext) -> list[tuple[str, ...]]:
 class _Known:
     """``covers(w)``: ``_within(w, k) or _within(k, w)`` for some known phrase ``k``.
 
-    Answered from two sets instead of comparing ``w`` with every known phrase (each use was
+    Answered from sets instead of comparing ``w`` with every known phrase (each use was
     tested against every definition, heading and name of the deal: 5,000 comparisons a deal).
-    The runs of the known phrases are collected only when a use needs them.
+    The runs of known phrases are collected by length, only for the lengths uses have.
     """
 
     def __init__(self, known: list[tuple[str, ...]]) -> None:
         self._known = known
         self._whole = set(known)
-        self._runs: set[tuple[str, ...]] | None = None
+        self._runs: dict[int, set[tuple[str, ...]]] = {}
         self._answers: dict[tuple[str, ...], bool] = {}
 
     def covers(self, w: tuple[str, ...]) -> bool:
         answer = self._answers.get(w)
         if answer is None:
-            if self._runs is None:
-                self._runs = {run for k in self._known for run in _runs(k)}
-            answer = bool(w) and (w in self._runs or any(r in self._whole for r in _runs(w)))
+            answer = bool(w) and (
+                w in self._runs_of(len(w)) or any(r in self._whole for r in _runs(w))
+            )
             self._answers[w] = answer
         return answer
+
+    def _runs_of(self, n: int) -> set[tuple[str, ...]]:
+        runs = self._runs.get(n)
+        if runs is None:
+            runs = self._runs[n] = {
+                k[i : i + n] for k in self._known for i in range(len(k) - n + 1)
+            }
+        return runs
 
 
 def check(ctx: DocumentContext) -> Iterator[Problem]:
@@ -132,28 +148,30 @@ def check(ctx: DocumentContext) -> Iterator[Problem]:
         for table in ex.tables:
             for n, cell in table.name_lines():
                 names.setdefault(n, []).append(cell)
-        for line, text in ex.prose():
+        # One pass over the joined prose (a phrase never spans a line: see ProseText).
+        prose = ex.prose_text()
+        for m in _PHRASE.finditer(prose.text):
+            index = prose.line_at(m.start())
+            line = prose.lines[index][0]
             if line in skip:
                 continue
-            cells = names.get(line, ())
-            for m in _PHRASE.finditer(text):
-                phrase = m["p"]
-                if any(phrase in cell for cell in cells):
-                    continue
-                if not any(c.islower() for c in phrase) or phrase in reported:
-                    continue
-                if not _BEFORE.search(text[: m.start()]):
-                    continue
-                w = split.get(phrase)
-                if w is None:
-                    w = split[phrase] = words(phrase)
-                if known.covers(w):
-                    continue
-                reported.add(phrase)
-                yield ctx.problem(
-                    ex,
-                    line,
-                    m.start() + 1,
-                    f'"{phrase}" is capitalised like a defined term but is not defined',
-                    fix=f'add "**{phrase}**" to the Definitions section, or write it in lower case',
-                )
+            phrase = m["p"]
+            if any(phrase in cell for cell in names.get(line, ())):
+                continue
+            if not any(c.islower() for c in phrase) or phrase in reported:
+                continue
+            if not _after_lower_case_word(prose.text[prose.offsets[index] : m.start()]):
+                continue
+            w = split.get(phrase)
+            if w is None:
+                w = split[phrase] = words(phrase)
+            if known.covers(w):
+                continue
+            reported.add(phrase)
+            yield ctx.problem(
+                ex,
+                line,
+                m.start() - prose.offsets[index] + 1,
+                f'"{phrase}" is capitalised like a defined term but is not defined',
+                fix=f'add "**{phrase}**" to the Definitions section, or write it in lower case',
+            )
