@@ -169,6 +169,16 @@ class ProseText:
         return None
 
 
+_READ = frozenset(
+    {
+        *("fence", "code_block", "heading_open", "inline"),
+        *("table_open", "thead_open", "thead_close", "tr_open", "th_open", "td_open"),
+        *("tr_close", "table_close"),
+    }
+)
+"""The token types parse_exhibit looks at (most of an exhibit's tokens are none of them)."""
+
+
 def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibit:
     from contractgen.mdparse import parse_tokens
 
@@ -192,6 +202,8 @@ def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibi
     in_head = False
     for i, tok in enumerate(tokens):
         kind = tok.type
+        if kind not in _READ:
+            continue
         if kind in ("fence", "code_block") and tok.map:
             parsed.code_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
         elif kind == "heading_open" and tok.map:
