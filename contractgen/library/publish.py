@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from contractgen.mdparse import parse_tokens
+from contractgen.mdparse import parse_blocks
 from contractgen.outline import Anchor, item_label
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def publish_markdown(markdown: str, key: str, targets: dict[str, tuple[str, Anch
     # same blocks on the same lines, and a paragraph's linked text is its own text with the
     # links rewritten. Measured over 30 generated deals, assembling and parsing each exhibit for
     # its readers took 58-62 ms CPU a deal with this, 86-104 ms parsing the linked text again.
-    return _labelled(parse_tokens(markdown), text, lambda content: _REF_LINK.sub(link, content))
+    return _labelled(parse_blocks(markdown), text, lambda content: _REF_LINK.sub(link, content))
 
 
 def linker(key: str, targets: dict[str, tuple[str, Anchor]]) -> Callable[[re.Match[str]], str]:
@@ -61,7 +61,7 @@ def label_ordered_lists(markdown: str) -> str:
     """Top-level ordered lists rewritten as labelled paragraphs ("(a) …", nested "(i) …")."""
     if not _ORDERED_ITEM.search(markdown):
         return markdown
-    return _labelled(parse_tokens(markdown), markdown, None)
+    return _labelled(parse_blocks(markdown), markdown, None)
 
 
 _Fix = Callable[[str], str] | None

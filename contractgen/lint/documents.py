@@ -180,7 +180,7 @@ _READ = frozenset(
 
 
 def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibit:
-    from contractgen.mdparse import parse_tokens
+    from contractgen.mdparse import parse_blocks
 
     source = exhibit.markdown
     parsed = ParsedExhibit(
@@ -192,7 +192,7 @@ def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibi
     for m in _INLINE_DEFINITION.finditer(source):
         for quoted in re.findall(r"[\"“]([A-Z][^\"”()]{0,60})[\"”]", m[0]):
             parsed.inline_terms.append(quoted)
-    tokens = parse_tokens(source)
+    tokens = parse_blocks(source)
     definitions_level = 0
     """Heading level that opened the Definitions section (0: not inside it)."""
     header: list[str] = []
