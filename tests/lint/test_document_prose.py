@@ -22,6 +22,7 @@ from contractgen.lint.rules.document import (
 from contractgen.lint.rules.document.undefined_term import (
     _BEFORE,
     _PHRASE,
+    _PHRASE_SCAN,
     _after_lower_case_word,
     _Known,
     _within,
@@ -153,6 +154,21 @@ def test_undefined_terms_are_found_as_by_comparing_each_phrase(text: str, heads:
             reported.add(phrase)
             expected.append((line, m.start() + 1, phrase))
     assert [(line, col, msg.split('"')[1]) for line, col, msg in found] == expected
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["A", "Ab", "ABC", "ABCDEF", "L2", "L", "2", "-", "-Up", "*", "_", "x", " ", "é", "\n"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_phrase_scan_finds_the_phrases_of_the_plain_pattern(text: str) -> None:
+    assert [(m.start(), m["p"]) for m in _PHRASE_SCAN.finditer(text)] == [
+        (m.start(), m["p"]) for m in _PHRASE.finditer(text)
+    ]
 
 
 def _context(

@@ -57,6 +57,13 @@ OPTIONS = (
 
 _WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*|[A-Z]{2,5}[0-9]?|L[0-9])"
 _PHRASE = re.compile(rf"(?<![\w*-])(?P<p>{_WORD}(?: {_WORD}){{1,3}})(?![\w-])")
+_PHRASE_SCAN = re.compile(
+    rf"(?P<p>[A-Z](?<![\w*-].)(?:[a-z]+(?:-[A-Za-z][a-z]+)*|[A-Z]{{1,4}}[0-9]?|(?<=L)[0-9])"
+    rf"(?: {_WORD}){{1,3}})(?![\w-])"
+)
+"""``_PHRASE`` with its first word's capital first and the look-behind after it: the same
+matches, but the regex engine jumps from capital to capital instead of trying every position
+(three times faster over the library's Markdown)."""
 _BEFORE = re.compile(r"(?:^|[^\w])(?P<w>[a-z][a-z']*),?\s+[\"“(]?$")
 _BEFORE_REVERSED = re.compile(r"[\"“(]?\s+,?[a-z']*[a-z](?!\w)")
 """``_BEFORE`` read backwards from the end of the text before a phrase: the same answer, but
@@ -150,7 +157,7 @@ def check(ctx: DocumentContext) -> Iterator[Problem]:
                 names.setdefault(n, []).append(cell)
         # One pass over the joined prose (a phrase never spans a line: see ProseText).
         prose = ex.prose_text()
-        for m in _PHRASE.finditer(prose.text):
+        for m in _PHRASE_SCAN.finditer(prose.text):
             index = prose.line_at(m.start())
             line = prose.lines[index][0]
             if line in skip:
