@@ -90,7 +90,8 @@ def _parse(text: str) -> _Parse:
 
 
 def parse_blocks(text: str) -> tuple[Token, ...]:
-    """The block tokens of ``text``: its inline tokens' children may not be parsed yet.
+    """The block tokens of ``text``: its inline tokens' children may not be parsed yet (and
+    are filled in, on these same tokens, when a reader asks for :func:`parse_tokens`).
 
     For readers of block structure and raw inline text only (cached: see the module
     docstring). The tokens are those of :func:`parse_tokens`, without the inline stage's
