@@ -10,6 +10,7 @@ markdown-it-py is imported only when document checks run.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -92,6 +93,7 @@ class ParsedExhibit:
     """Terms defined in running text: (the "Agreement"), (together, the "Completion Criteria")."""
 
     _prose: list[tuple[int, str]] | None = field(default=None, repr=False, compare=False)
+    _prose_text: ProseText | None = field(default=None, repr=False, compare=False)
 
     def prose(self) -> list[tuple[int, str]]:
         """(line, text) of every line outside code, with inline code blanked out (same width).
@@ -100,11 +102,17 @@ class ParsedExhibit:
         """
         if self._prose is None:
             self._prose = [
-                (n, _INLINE_CODE.sub(lambda m: " " * len(m[0]), text))
+                (n, _INLINE_CODE.sub(_blank, text) if "`" in text else text)
                 for n, text in enumerate(self.lines, start=1)
                 if n not in self.code_lines
             ]
         return self._prose
+
+    def prose_text(self) -> ProseText:
+        """:meth:`prose` as one text (computed once): see :class:`ProseText`."""
+        if self._prose_text is None:
+            self._prose_text = ProseText(self.prose())
+        return self._prose_text
 
     @property
     def section_numbers(self) -> set[str]:
@@ -125,8 +133,54 @@ class ParsedExhibit:
         return found
 
 
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match[0])
+
+
+class ProseText:
+    """Prose lines joined by ``\\n``, for rules that look for a pattern on every line.
+
+    A pattern that cannot match a line break finds the same matches in the joined text as on
+    each line on its own (a line holds no line break, and ``\\n`` is neither a word character
+    nor a space inside a line), so a rule makes one regex call for the whole exhibit instead
+    of one per line and pattern; :meth:`line_at` maps a match back to its line.
+    """
+
+    __slots__ = ("lines", "offsets", "text")
+
+    def __init__(self, prose: list[tuple[int, str]]) -> None:
+        self.lines = prose
+        self.text = "\n".join(text for _, text in prose)
+        self.offsets: list[int] = []
+        at = 0
+        for _, text in prose:
+            self.offsets.append(at)
+            at += len(text) + 1
+
+    def line_at(self, pos: int) -> int:
+        """Index in :attr:`lines` of the line holding ``text[pos]``."""
+        return bisect_left(self.offsets, pos + 1) - 1
+
+    def span(self, line: int) -> tuple[int, int] | None:
+        """Where prose line number ``line`` (1-based) sits in the text, if it is prose."""
+        i = bisect_left(self.lines, (line, ""))
+        if i < len(self.lines) and self.lines[i][0] == line:
+            return self.offsets[i], self.offsets[i] + len(self.lines[i][1])
+        return None
+
+
+_READ = frozenset(
+    {
+        *("fence", "code_block", "heading_open", "inline"),
+        *("table_open", "thead_open", "thead_close", "tr_open", "th_open", "td_open"),
+        *("tr_close", "table_close"),
+    }
+)
+"""The token types parse_exhibit looks at (most of an exhibit's tokens are none of them)."""
+
+
 def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibit:
-    from contractgen.mdparse import parse_tokens
+    from contractgen.mdparse import parse_blocks
 
     source = exhibit.markdown
     parsed = ParsedExhibit(
@@ -138,7 +192,7 @@ def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibi
     for m in _INLINE_DEFINITION.finditer(source):
         for quoted in re.findall(r"[\"“]([A-Z][^\"”()]{0,60})[\"”]", m[0]):
             parsed.inline_terms.append(quoted)
-    tokens = parse_tokens(source)
+    tokens = parse_blocks(source)
     definitions_level = 0
     """Heading level that opened the Definitions section (0: not inside it)."""
     header: list[str] = []
@@ -147,9 +201,12 @@ def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibi
     table_line = 0
     in_head = False
     for i, tok in enumerate(tokens):
-        if tok.type in ("fence", "code_block") and tok.map:
+        kind = tok.type
+        if kind not in _READ:
+            continue
+        if kind in ("fence", "code_block") and tok.map:
             parsed.code_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
-        elif tok.type == "heading_open" and tok.map:
+        elif kind == "heading_open" and tok.map:
             text = tokens[i + 1].content
             line = tok.map[0] + 1
             level = int(tok.tag[1:])
@@ -159,17 +216,17 @@ def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibi
                 definitions_level = 0
             if not definitions_level and "defin" in text.lower():
                 definitions_level = level
-        elif tok.type == "table_open":
+        elif kind == "table_open":
             header, rows, table_line = [], [], (tok.map[0] + 1 if tok.map else 0)
-        elif tok.type == "thead_open":
+        elif kind == "thead_open":
             in_head = True
             if tok.map:
                 parsed.table_header_lines.update(range(tok.map[0] + 1, tok.map[1] + 2))
-        elif tok.type == "thead_close":
+        elif kind == "thead_close":
             in_head = False
-        elif tok.type == "tr_open":
+        elif kind == "tr_open":
             row = []
-        elif tok.type in ("th_open", "td_open"):
+        elif kind in ("th_open", "td_open"):
             cell = tokens[i + 1]
             line = cell.map[0] + 1 if cell.map else table_line
             if in_head:
@@ -178,11 +235,11 @@ def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibi
                 row.append(Cell(cell.content, line))
                 if definitions_level and not row[1:]:
                     _definition(parsed, cell.content, line)
-        elif tok.type == "tr_close" and not in_head:
+        elif kind == "tr_close" and not in_head:
             rows.append(tuple(row))
-        elif tok.type == "table_close":
+        elif kind == "table_close":
             parsed.tables.append(Table(tuple(header), tuple(rows), table_line))
-        elif tok.type == "inline" and tok.map and tokens[i - 1].type == "paragraph_open":
+        elif kind == "inline" and tok.map and tokens[i - 1].type == "paragraph_open":
             line = tok.map[0] + 1
             if definitions_level and i >= 2 and tokens[i - 2].type == "list_item_open":
                 _definition(parsed, tok.content, line)

@@ -45,11 +45,20 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(nan|NaN)\b"), "a missing number printed as nan"),
 )
 _TASK_ITEM = re.compile(r"^\s*(?:[-*+]|[0-9]+[.)])\s+$")
+_ANY = re.compile(r"\{\{|\{%|\[X\]|TBD|None|nan|NaN")
+"""Text every pattern's match contains: lines without it are not searched."""
 
 
 def check(ctx: DocumentContext) -> Iterator[Problem]:
     for ex in ctx.exhibits:
-        for line, text in ex.prose():
+        prose = ex.prose_text()
+        last = -1
+        for hit in _ANY.finditer(prose.text):
+            index = prose.line_at(hit.start())
+            if index == last:
+                continue
+            last = index
+            line, text = prose.lines[index]
             for pattern, what in _PATTERNS:
                 for m in pattern.finditer(text):
                     if m[0] == "[X]" and _TASK_ITEM.match(text[: m.start()]):

@@ -46,15 +46,23 @@ TARGET = "document"
 
 
 def check(ctx: DocumentContext) -> Iterator[Problem]:
+    # One search of each exhibit's joined prose per definition instead of one per line (the
+    # term holds no line break: see ProseText); the defining line itself is searched around.
     for ex in ctx.exhibits:
         for d in ex.definitions:
-            pattern = re.compile(rf"(?<!\w){re.escape(d.term)}(?:s|es)?(?!\w)", re.IGNORECASE)
-            used = any(
-                pattern.search(text)
-                for other in ctx.exhibits
-                for line, text in other.prose()
-                if not (other is ex and line == d.line)
-            )
+            pattern = re.compile(rf"{re.escape(d.term)}(?:s|es)?(?!\w)", re.IGNORECASE)
+            used = False
+            for other in ctx.exhibits:
+                prose = other.prose_text()
+                own = prose.span(d.line) if other is ex else None
+                if own is None:
+                    used = _found(pattern, prose.text, 0, len(prose.text))
+                else:
+                    used = _found(pattern, prose.text, 0, own[0]) or _found(
+                        pattern, prose.text, own[1], len(prose.text)
+                    )
+                if used:
+                    break
             if not used:
                 yield ctx.problem(
                     ex,
@@ -63,3 +71,22 @@ def check(ctx: DocumentContext) -> Iterator[Problem]:
                     f'"{d.term}" is defined but never used',
                     fix="remove the definition, or use the term where the clause meant it",
                 )
+
+
+def _found(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    r"""Whether ``pattern`` matches in ``text[start:end]`` after a non-word character (or at a
+    line start): ``(?<!\w)`` checked here, as a leading look-behind makes the regex engine try
+    every position and searches twice as slow."""
+    while True:
+        m = pattern.search(text, start, end)
+        if m is None:
+            return False
+        at = m.start()
+        if at == 0 or not _is_word(text[at - 1]):
+            return True
+        start = at + 1
+
+
+def _is_word(char: str) -> bool:
+    r"""What ``\w`` matches in a str pattern."""
+    return char.isalnum() or char == "_"
