@@ -95,7 +95,7 @@ def bench_render(repeat: int, work: Path) -> dict[str, object]:
     from contractgen.docx import render_exhibit
     from contractgen.docx.renderer import parse_markdown
     from contractgen.library.assemble import assemble_spec
-    from contractgen.mdparse import parse_tokens
+    from contractgen.mdparse import forget_parses
     from contractgen.spec.loader import load_spec
 
     pandoc = pypandoc.get_pandoc_path()
@@ -111,7 +111,7 @@ def bench_render(repeat: int, work: Path) -> dict[str, object]:
         out = work / f"doc{i}.docx"
         # interleave the two so machine noise hits both alike
         for _ in range(repeat):
-            parse_tokens.cache_clear()  # no parse-cache hits: every render parses its Markdown
+            forget_parses()  # no parse-cache hits: every render parses its Markdown
             parse_markdown.cache_clear()
             t0 = time.perf_counter()
             render_exhibit(exhibit)

@@ -105,3 +105,9 @@ def parse_tokens(text: str) -> tuple[Token, ...]:
     """The token stream of ``text``, as ``MarkdownIt.parse`` gives it (cached: see the module
     docstring)."""
     return _parse(text).complete()
+
+
+def forget_parses() -> None:
+    """Drop every kept parse, so the next reader of any text parses it afresh (a benchmark
+    measures what a parse costs, not a cache hit)."""
+    _parse.cache_clear()
