@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from contractgen.lint.context import DocumentContext, RuleRef
-from contractgen.lint.documents import Heading, ParsedExhibit, ProseText
+from contractgen.lint.documents import Definition, Heading, ParsedExhibit, ProseText
 from contractgen.lint.problem import Level
 from contractgen.lint.rules.document import (
     undefined_term,
@@ -93,6 +93,49 @@ def test_a_term_is_found_as_by_a_look_behind(lines: list[str], term: str, skip: 
             unused_definition._found(fast, prose.text, 0, own[0])
             or unused_definition._found(fast, prose.text, own[1], len(prose.text))
         ) == expected
+
+
+_CASED = st.lists(
+    st.sampled_from(
+        ["Service", "SERVICE", "service", "Credit", "CREDITS", "creditſ", "\u212a", "k", "K",
+         "\u0130", "\u0131", "i", "I", "\u00e9", "\u00c9", "\u2014", "_", " ", "-"]
+    ),
+    max_size=6,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(st.lists(_CASED, min_size=1, max_size=4), min_size=1, max_size=3),
+    st.lists(
+        st.tuples(st.sampled_from(["Service Credit", "credit", "ki", "K", "Service", "\u00e9"]),
+                  st.integers(0, 2), st.integers(1, 4)),
+        max_size=4,
+    ),
+)  # fmt: skip
+@example([["credit is", "creditſ \u2014"]], [("credit", 0, 1)])  # "s" matches "ſ" ignoring case
+@example([["ki", "\u212ai"]], [("ki", 0, 1)])  # "k" matches the Kelvin sign
+@example([["I", "\u0130 \u00e9"]], [("I", 0, 1)])  # lower-casing "İ" adds a character
+def test_unused_definitions_are_those_a_case_blind_search_misses(
+    texts: list[list[str]], defined: list[tuple[str, int, int]]
+) -> None:
+    exhibits = [ParsedExhibit(f"e{i}", "Exhibit", lines) for i, lines in enumerate(texts)]
+    for term, which, line in defined:
+        ex = exhibits[which % len(exhibits)]
+        ex.definitions.append(Definition(term, min(line, len(ex.lines)), 1))
+    found = [p.message for p in unused_definition.check(_context(exhibits))]
+    expected = []
+    for ex in exhibits:
+        for d in ex.definitions:
+            plain = re.compile(rf"(?<!\w){re.escape(d.term)}(?:s|es)?(?!\w)", re.IGNORECASE)
+            if not any(
+                plain.search(text)
+                for other in exhibits
+                for n, text in other.prose()
+                if other is not ex or n != d.line
+            ):
+                expected.append(f'"{d.term}" is defined but never used')
+    assert found == expected
 
 
 _WORDS = st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=5).map(tuple)

@@ -48,18 +48,23 @@ TARGET = "document"
 def check(ctx: DocumentContext) -> Iterator[Problem]:
     # One search of each exhibit's joined prose per definition instead of one per line (the
     # term holds no line break: see ProseText); the defining line itself is searched around.
+    texts = [_searchable(other.prose_text().text) for other in ctx.exhibits]
     for ex in ctx.exhibits:
         for d in ex.definitions:
+            ascii_pattern = re.compile(rf"{re.escape(d.term.lower())}(?:s|es)?(?!\w)")
             pattern = re.compile(rf"{re.escape(d.term)}(?:s|es)?(?!\w)", re.IGNORECASE)
             used = False
-            for other in ctx.exhibits:
-                prose = other.prose_text()
-                own = prose.span(d.line) if other is ex else None
-                if own is None:
-                    used = _found(pattern, prose.text, 0, len(prose.text))
+            for other, (text, lowered) in zip(ctx.exhibits, texts, strict=True):
+                if lowered is not None and d.term.isascii():
+                    text, search = lowered, ascii_pattern
                 else:
-                    used = _found(pattern, prose.text, 0, own[0]) or _found(
-                        pattern, prose.text, own[1], len(prose.text)
+                    search = pattern
+                own = other.prose_text().span(d.line) if other is ex else None
+                if own is None:
+                    used = _found(search, text, 0, len(text))
+                else:
+                    used = _found(search, text, 0, own[0]) or _found(
+                        search, text, own[1], len(text)
                     )
                 if used:
                     break
@@ -71,6 +76,31 @@ def check(ctx: DocumentContext) -> Iterator[Problem]:
                     f'"{d.term}" is defined but never used',
                     fix="remove the definition, or use the term where the clause meant it",
                 )
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_IGNORING_CASE = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+
+
+def _searchable(text: str) -> tuple[str, str | None]:
+    """``text``, and ``text`` in lower case when an ASCII term can be searched for in that.
+
+    An ASCII term matches ``text`` case-insensitively exactly where its lower case matches
+    ``text.lower()``, provided lower-casing keeps every position and word character, and no
+    other character of ``text`` matches an ASCII one case-insensitively or lower-cases to one
+    (as "ſ" or the Kelvin sign do): that is checked here, on each distinct non-ASCII
+    character. A case-sensitive search skips ahead on the term's literal text: over 30
+    generated deals the rule took 0.26 s profiled with ``re.IGNORECASE`` only, 0.08 s this way
+    (lower-casing included).
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text, None
+    for char in set(_NON_ASCII.findall(text)):
+        low = char.lower()
+        if _ASCII_IGNORING_CASE.fullmatch(char) or low.isascii() or _is_word(low) != _is_word(char):
+            return text, None
+    return text, lowered
 
 
 def _found(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
