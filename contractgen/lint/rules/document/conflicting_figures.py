@@ -77,30 +77,39 @@ class Figure(NamedTuple):
     value: str
     line: int
     exhibit: ParsedExhibit
+    norm: str
+    """``value`` normalised for comparison (:func:`_norm`), worked out once per figure: each
+    table's figures are compared with those of every table before it."""
 
-    @property
-    def norm(self) -> str:
-        return _norm(self.value)
+
+def figure(key: str, shown: str, value: str, line: int, exhibit: ParsedExhibit) -> Figure:
+    return Figure(key, shown, value, line, exhibit, _norm(value))
 
 
 def _norm(text: str) -> str:
     return " ".join(plain(text).lower().split())
 
 
+def _has_digit(text: str) -> bool:
+    return any(map(str.isdigit, text))
+
+
 def table_figures(table: Table, ex: ParsedExhibit) -> dict[str, Figure]:
     """Key → figure for one table; rows whose label repeats within the table are left out."""
-    labels = Counter(_norm(row[0].text) for row in table.rows if row)
+    rows = [(row, _norm(row[0].text)) for row in table.rows if row]
+    labels = Counter(norm for _, norm in rows)
+    headers = [(header, _norm(header)) for header in table.header]
     out: dict[str, Figure] = {}
-    for row in table.rows:
-        if not row or labels[_norm(row[0].text)] > 1:
+    for row, norm in rows:
+        if labels[norm] > 1:
             continue
         label = plain(row[0].text)
-        for col, cell in enumerate(row[1:], start=1):
-            if col >= len(table.header) or not any(c.isdigit() for c in cell.text):
+        for col, cell in enumerate(row[1 : len(headers)], start=1):
+            if not _has_digit(cell.text):
                 continue
-            header = table.header[col]
-            key = f"{_norm(label)}\x00{_norm(header)}"
-            out[key] = Figure(key, f"{label} / {header}", cell.text, cell.line, ex)
+            header, header_norm = headers[col]
+            key = f"{norm}\x00{header_norm}"
+            out[key] = figure(key, f"{label} / {header}", cell.text, cell.line, ex)
     return out
 
 
@@ -139,9 +148,9 @@ def check(ctx: DocumentContext) -> Iterator[Problem]:
     first: dict[str, Figure] = {}
     for ex in ctx.exhibits:
         for item in ex.labelled:
-            if not any(c.isdigit() for c in item.value):
+            if not _has_digit(item.value):
                 continue
-            fig = Figure(_norm(item.label), item.label, item.value, item.line, ex)
+            fig = figure(_norm(item.label), item.label, item.value, item.line, ex)
             seen = first.setdefault(fig.key, fig)
             if seen is not fig and seen.norm != fig.norm:
                 yield _problem(ctx, fig, seen)

@@ -87,8 +87,11 @@ def singular(word: str) -> str:
     return w
 
 
+_WORD_CHARS = re.compile(r"[A-Za-z0-9]+")
+
+
 def words(text: str) -> tuple[str, ...]:
-    return tuple(singular(w) for w in re.findall(r"[A-Za-z0-9]+", text))
+    return tuple(map(singular, _WORD_CHARS.findall(text)))
 
 
 def _within(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
