@@ -15,6 +15,7 @@ from contractgen.lint.context import DocumentContext, RuleRef
 from contractgen.lint.documents import Definition, Heading, ParsedExhibit, ProseText
 from contractgen.lint.problem import Level
 from contractgen.lint.rules.document import (
+    missing_cross_reference,
     undefined_term,
     unresolved_placeholder,
     unused_definition,
@@ -93,6 +94,47 @@ def test_a_term_is_found_as_by_a_look_behind(lines: list[str], term: str, skip: 
             unused_definition._found(fast, prose.text, 0, own[0])
             or unused_definition._found(fast, prose.text, own[1], len(prose.text))
         ) == expected
+
+
+_REFERRING = st.lists(
+    st.lists(
+        st.sampled_from(
+            ["Section", "Appendix", "Sections", " ", "  ", "\t", "\u00a0", "1", "2.1", ".", "A",
+             "b", "x", "(", "_"]
+        ),
+        max_size=6,
+    ).map("".join),
+    min_size=1,
+    max_size=6,
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(_REFERRING, st.sets(st.integers(1, 6), max_size=2), st.sets(st.integers(1, 6), max_size=2))
+def test_missing_references_are_found_as_line_by_line(
+    lines: list[str], code: set[int], heading_lines: set[int]
+) -> None:
+    ex = ParsedExhibit("appendix-2-x", "Exhibit", [*lines, "Section", "1"], code_lines=code)
+    ex.headings.append(Heading(2, "1. Scope", 1))
+    ex.heading_lines.update(heading_lines)
+    found = [
+        (p.location.line, p.location.col, p.message)
+        for p in missing_cross_reference.check(_context([ex]))
+    ]
+    per_line = re.compile(r"\b(?P<kind>Section|Appendix)\s+(?P<n>[0-9]+(?:\.[0-9]+)*|[A-Z])\b")
+    expected = [
+        (line, m.start() + 1, m["kind"], m["n"])
+        for line, text in ex.prose()
+        if line not in heading_lines
+        for m in per_line.finditer(text)
+        if not (m["kind"] == "Section" and m["n"] == "1")
+        and not (m["kind"] == "Appendix" and m["n"].upper() == "2")
+    ]
+    assert [(line, col) for line, col, _ in found] == [(line, col) for line, col, *_ in expected]
+    assert all(
+        f"{kind} {n} is" in message
+        for (*_, message), (*_, kind, n) in zip(found, expected, strict=True)
+    )
 
 
 _CASED = st.lists(

@@ -40,7 +40,10 @@ GROUPS = ("document", "inconsistent")
 LEVEL = Level.ERROR
 TARGET = "document"
 
-_REF = re.compile(r"\b(?P<kind>Section|Appendix)\s+(?P<n>[0-9]+(?:\.[0-9]+)*|[A-Z])\b")
+_REF = re.compile(r"\b(?P<kind>Section|Appendix)[^\S\n]+(?P<n>[0-9]+(?:\.[0-9]+)*|[A-Z])\b")
+"""A reference on one line: searched for in an exhibit's joined prose (see ProseText), where
+the space after the word may not be a line break; one search an exhibit instead of one a line
+took the rule from 0.11 to 0.06 s in a cProfile of lint over 30 generated deals."""
 
 
 def check(ctx: DocumentContext) -> Iterator[Problem]:
@@ -50,23 +53,25 @@ def check(ctx: DocumentContext) -> Iterator[Problem]:
         sections |= ex.section_numbers
         appendices |= ex.appendix_ids
     for ex in ctx.exhibits:
-        for line, text in ex.prose():
+        prose = ex.prose_text()
+        for m in _REF.finditer(prose.text):
+            index = prose.line_at(m.start())
+            line = prose.lines[index][0]
             if line in ex.heading_lines:
                 continue
-            for m in _REF.finditer(text):
-                kind, n = m["kind"], m["n"]
-                known = sections if kind == "Section" else appendices
-                if (n.upper() if kind == "Appendix" else n) in known:
-                    continue
-                listed = ", ".join(sorted(known, key=_order)) or "none"
-                yield ctx.problem(
-                    ex,
-                    line,
-                    m.start() + 1,
-                    f"{kind} {n} is referred to but does not exist ({kind.lower()}s: {listed})",
-                    fix=f"point the reference at the right {kind.lower()}, or restore the "
-                    f"{kind.lower()} it meant",
-                )
+            kind, n = m["kind"], m["n"]
+            known = sections if kind == "Section" else appendices
+            if (n.upper() if kind == "Appendix" else n) in known:
+                continue
+            listed = ", ".join(sorted(known, key=_order)) or "none"
+            yield ctx.problem(
+                ex,
+                line,
+                m.start() - prose.offsets[index] + 1,
+                f"{kind} {n} is referred to but does not exist ({kind.lower()}s: {listed})",
+                fix=f"point the reference at the right {kind.lower()}, or restore the "
+                f"{kind.lower()} it meant",
+            )
 
 
 def _order(n: str) -> tuple[int | str, ...]:
