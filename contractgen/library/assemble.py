@@ -13,7 +13,7 @@ no clock, no randomness, no set or dict order.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from contractgen.library.context import (
     ClauseRow,
     RefResolver,
     SubsectionCounter,
+    occurs,
     parties_context,
     term_finder,
 )
@@ -208,16 +209,42 @@ def _render_late(
         return
     others = "\n\n".join(bodies[c.id] for c in plan.everything if c.id in bodies)
     previous: dict[str, str] = {}
+    asked: dict[str, dict[str, bool]] = {}
+    """Clause id → every ``uses(term)`` answer its body in ``previous`` was rendered with."""
     for _ in range(_MAX_DEFINITION_PASSES):
         text = "\n\n".join([others, *previous.values()])
-        current = {
-            c.id: _render(library, c, plan, base, paths, {"uses": term_finder(text)}, subs)
-            for c in late
-        }
+        current: dict[str, str] = {}
+        for c in late:
+            answers = asked.get(c.id)
+            if answers is not None and all(occurs(t, text) == a for t, a in answers.items()):
+                # Rendering is deterministic and ``uses`` is all that changes between passes:
+                # with every answer the same, the body (and its sub-clause counter) would be.
+                current[c.id] = previous[c.id]
+                continue
+            answers = asked[c.id] = {}
+            uses = _recorded(term_finder(text), answers)
+            current[c.id] = _render(library, c, plan, base, paths, {"uses": uses}, subs)
         if current == previous:
             break
         previous = current
     bodies.update(previous)
+
+
+def _recorded(uses: Callable[[str], bool], answers: dict[str, bool]) -> Callable[[str], bool]:
+    """``uses``, noting each term asked and its answer in ``answers``.
+
+    The last pass of :func:`_render_late` only confirms that the definitions no longer change;
+    with the answers noted it asks the same questions of the new text instead of rendering the
+    definitions again (over 30 generated deals a cProfile of lint_deal spent 0.25 s rendering
+    the two passes, 0.17 s this way).
+    """
+
+    def recorded(term: str) -> bool:
+        answer = answers[str(term)] = uses(term)
+        return answer
+
+    recorded.__name__ = "uses"
+    return recorded
 
 
 def _main_markdown(plan: Plan, bodies: dict[str, str]) -> str:
