@@ -166,9 +166,10 @@ def check(ctx: DocumentContext) -> Iterator[Problem]:
             if line in skip:
                 continue
             phrase = m["p"]
-            if any(phrase in cell for cell in names.get(line, ())):
+            # An ASCII phrase starting with a capital: no lower-case letter means isupper().
+            if phrase.isupper() or phrase in reported:
                 continue
-            if not any(c.islower() for c in phrase) or phrase in reported:
+            if any(phrase in cell for cell in names.get(line, ())):
                 continue
             if not _after_lower_case_word(prose.text[prose.offsets[index] : m.start()]):
                 continue
