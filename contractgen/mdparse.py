@@ -19,7 +19,6 @@ parses in half the time; a build with Word output parses exactly as much as befo
 from __future__ import annotations
 
 import functools
-import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -37,43 +36,11 @@ def markdown_parser() -> MarkdownIt:
     from mdit_py_plugins.front_matter import front_matter_plugin
     from mdit_py_plugins.tasklists import tasklists_plugin
 
-    _use_fast_row_split()
     md = MarkdownIt("commonmark", {"html": False})
     md.enable("table")
     md.use(front_matter_plugin)
     md.use(tasklists_plugin)
     return md
-
-
-_CELL_PIPE = re.compile(r"(?<!\\)\|")
-
-
-def split_row(row: str) -> list[str]:
-    """A table row's cells as markdown-it's ``escapedSplit`` gives them, without its loop.
-
-    A ``|`` splits unless the character before it is a backslash (whatever precedes that
-    one), and an escaped ``\\|`` loses its backslash. markdown-it walks each row a character at
-    a time in Python; exhibits are mostly tables, and that walk was 5% of ``lint_deal``'s CPU
-    (cProfile over 30 generated deals: 0.33 of 7.0 s; this regex split and replace: 0.03 s).
-    """
-    return [cell.replace("\\|", "|") for cell in _CELL_PIPE.split(row)]
-
-
-_ROW_PROBES = ("", "|", "a|b", "\\|", "a\\|b|c", "\\\\|x", "|a|\\|b\\", "\\", "\\a|")
-
-
-def _use_fast_row_split() -> None:
-    """Have markdown-it's table rule split rows with :func:`split_row`, but only if its own
-    ``escapedSplit`` is still the function of the same rule (same cells on edge cases):
-    another markdown-it keeps its own."""
-    import importlib
-
-    table = importlib.import_module("markdown_it.rules_block.table")
-    original: Callable[[str], list[str]] | None = getattr(table, "escapedSplit", None)
-    if original is None or getattr(original, "__module__", None) != table.__name__:
-        return  # not markdown-it's own (or already replaced)
-    if all(original(probe) == split_row(probe) for probe in _ROW_PROBES):
-        table.escapedSplit = split_row  # type: ignore[attr-defined]
 
 
 @functools.lru_cache(maxsize=1)

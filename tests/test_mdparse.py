@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -43,35 +41,3 @@ def test_blocks_carry_the_raw_inline_text_and_lines_without_inline_children() ->
     assert full == blocks  # the same tokens, now completed in place
     assert [c.type for c in full[1].children or []] == ["text", "em_open", "text", "em_close"]
     assert mdparse.parse_blocks(text) == full
-
-
-def _pristine_row_split() -> Callable[[str], list[str]]:
-    """markdown-it's own ``escapedSplit``, from a fresh copy of its table module."""
-    import importlib
-    import importlib.util
-
-    table = importlib.import_module("markdown_it.rules_block.table")
-    spec = importlib.util.spec_from_file_location("pristine_table", table.__file__)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    module.__package__ = "markdown_it.rules_block"
-    spec.loader.exec_module(module)
-    split: Callable[[str], list[str]] = module.escapedSplit
-    return split
-
-
-_PRISTINE_SPLIT = _pristine_row_split()
-
-
-@settings(max_examples=400, deadline=None, derandomize=True)
-@given(st.text(alphabet="|\\ a`", max_size=12))
-def test_row_split_gives_markdown_its_cells(row: str) -> None:
-    assert mdparse.split_row(row) == _PRISTINE_SPLIT(row)
-
-
-def test_table_rule_splits_rows_with_split_row() -> None:
-    import importlib
-
-    mdparse.markdown_parser()
-    table = importlib.import_module("markdown_it.rules_block.table")
-    assert table.escapedSplit is mdparse.split_row
