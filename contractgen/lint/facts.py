@@ -7,7 +7,7 @@ module re-exports them for the rules and adds :func:`durations`.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from contractgen.domain.facts import (
@@ -43,24 +43,32 @@ __all__ = [
 
 
 def durations(spec: DealSpec) -> list[tuple[Loc, Duration]]:
-    """Every duration in the spec with its key path, in model order."""
+    """Every duration in the spec with its key path, in model order.
+
+    Each child is tested before descending (a duration is kept, only models, mappings and
+    lists are entered), so the many leaf values of a spec cost no call each.
+    """
     from pydantic import BaseModel
 
     found: list[tuple[Loc, Duration]] = []
+    branch = (BaseModel, dict, list)
+
+    def visit(children: Iterable[tuple[str | int, object]], loc: Loc) -> None:
+        for key, value in children:
+            if isinstance(value, Duration):
+                found.append(((*loc, key), value))
+            elif isinstance(value, branch):
+                walk(value, (*loc, key))
 
     def walk(node: object, loc: Loc) -> None:
-        if isinstance(node, Duration):
-            found.append((loc, node))
-        elif isinstance(node, BaseModel):
-            for name, value in node.__dict__.items():  # the fields, in model order
-                if value is not None and not isinstance(value, (str, bool, int, Decimal)):
-                    walk(value, (*loc, name))
+        if isinstance(node, BaseModel):
+            visit(node.__dict__.items(), loc)  # the fields, in model order
         elif isinstance(node, dict):
-            for k, v in node.items():
-                walk(v, (*loc, str(k)))
+            visit(((str(k), v) for k, v in node.items()), loc)
         elif isinstance(node, list):
-            for i, v in enumerate(node):
-                walk(v, (*loc, i))
+            visit(enumerate(node), loc)
 
+    if isinstance(spec, Duration):
+        return [((), spec)]
     walk(spec, ())
     return found
