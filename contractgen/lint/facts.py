@@ -8,7 +8,7 @@ module re-exports them for the rules and adds :func:`durations`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from contractgen.domain.facts import (
     SupportTarget,
@@ -42,33 +42,55 @@ __all__ = [
 ]
 
 
+_LEAF, _DURATION, _MODEL, _MAPPING, _LIST = range(5)
+_KINDS: dict[type, int] = {}
+"""What each type of value met in a spec is to :func:`durations`, decided once per type (a
+model's ``isinstance`` check goes through its ABC metaclass, and a spec has ~2,000 values)."""
+
+
+def _kind(cls: type) -> int:
+    from pydantic import BaseModel
+
+    if issubclass(cls, Duration):
+        return _DURATION
+    if issubclass(cls, BaseModel):
+        return _MODEL
+    if issubclass(cls, dict):
+        return _MAPPING
+    return _LIST if issubclass(cls, list) else _LEAF
+
+
 def durations(spec: DealSpec) -> list[tuple[Loc, Duration]]:
     """Every duration in the spec with its key path, in model order.
 
-    Each child is tested before descending (a duration is kept, only models, mappings and
-    lists are entered), so the many leaf values of a spec cost no call each.
+    Each child is classified by its type before descending (a duration is kept, only models,
+    mappings and lists are entered), so the many leaf values of a spec cost no call each.
     """
-    from pydantic import BaseModel
-
     found: list[tuple[Loc, Duration]] = []
-    branch = (BaseModel, dict, list)
+    kinds = _KINDS
 
     def visit(children: Iterable[tuple[str | int, object]], loc: Loc) -> None:
         for key, value in children:
-            if isinstance(value, Duration):
-                found.append(((*loc, key), value))
-            elif isinstance(value, branch):
-                walk(value, (*loc, key))
+            cls = type(value)
+            kind = kinds.get(cls)
+            if kind is None:
+                kind = kinds[cls] = _kind(cls)
+            if kind == _DURATION:
+                found.append(((*loc, key), value))  # type: ignore[arg-type]
+            elif kind:
+                walk(value, kind, (*loc, key))
 
-    def walk(node: object, loc: Loc) -> None:
-        if isinstance(node, BaseModel):
+    def walk(node: Any, kind: int, loc: Loc) -> None:
+        if kind == _MODEL:
             visit(node.__dict__.items(), loc)  # the fields, in model order
-        elif isinstance(node, dict):
+        elif kind == _MAPPING:
             visit(((str(k), v) for k, v in node.items()), loc)
-        elif isinstance(node, list):
+        else:
             visit(enumerate(node), loc)
 
-    if isinstance(spec, Duration):
-        return [((), spec)]
-    walk(spec, ())
+    root = _kind(type(spec))
+    if root == _DURATION:
+        return [((), spec)]  # type: ignore[list-item]
+    if root:
+        walk(spec, root, ())
     return found
