@@ -91,6 +91,10 @@ def durations(spec: DealSpec) -> list[tuple[Loc, Duration]]:
     root = _kind(type(spec))
     if root == _DURATION:
         return [((), spec)]  # type: ignore[list-item]
-    if root:
-        walk(spec, root, ())
+    try:
+        if root:
+            walk(spec, root, ())
+    finally:
+        # they refer to each other: break the cycle, so what they reach is freed at once
+        visit = walk = None  # type: ignore[assignment]
     return found

@@ -150,6 +150,14 @@ def _loader_class() -> type:
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+    scalar_node = yaml.ScalarNode
+    defaults = {
+        scalar_node: base.DEFAULT_SCALAR_TAG,
+        yaml.SequenceNode: base.DEFAULT_SEQUENCE_TAG,
+        yaml.MappingNode: base.DEFAULT_MAPPING_TAG,
+    }
+    assert not base.yaml_path_resolvers
+
     class Loader(base):  # type: ignore[misc, valid-type]
         yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
@@ -159,7 +167,7 @@ def _loader_class() -> type:
             """The tag of a node; a plain scalar's tag depends on its text alone (there are no
             path resolvers), so it is looked up once per distinct text: a spec repeats its keys
             and figures, and this is libyaml's main call back into Python."""
-            if kind is yaml.ScalarNode and implicit[0]:
+            if kind is scalar_node and implicit[0]:
                 cache = self._plain_tags
                 tag = cache.get(value)
                 if tag is None:
@@ -167,7 +175,15 @@ def _loader_class() -> type:
                     if len(cache) < _TAG_CACHE_SIZE:
                         cache[value] = tag
                 return tag
-            return super().resolve(kind, value, implicit)
+            # A quoted scalar, a list or a mapping: the kind's default tag, which is all the
+            # base resolver returns when no path resolvers are registered (none are).
+            return defaults[kind]
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            """Path resolvers are not used; libyaml calls this (and the next) around every node."""
+
+        def ascend_resolver(self) -> None:
+            """See :meth:`descend_resolver`."""
 
     for tag, pattern, first in (
         ("null", _NULL, ["~", "n", "N", ""]),
@@ -470,7 +486,12 @@ def _to_plain(
             return items
         return _scalar(node)
 
-    return plain(node, loc)
+    try:
+        return plain(node, loc)
+    finally:
+        # ``plain`` refers to itself through its closure: break that cycle, or the positions
+        # and nodes it reaches stay alive until the (rarely run) cycle collector frees them.
+        plain = None  # type: ignore[assignment]
 
 
 def _merged_pairs(
