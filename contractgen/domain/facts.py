@@ -59,7 +59,9 @@ class Fact(Generic[T]):
         if v is None:
             return Fact(None, (*self.loc, name), self.positions)
         fields = getattr(v, "__dict__", None)
-        if isinstance(v, BaseModel) and fields is not None and name not in fields:
+        if fields is not None and name in fields:  # a model's field, the common case
+            return Fact(fields[name], (*self.loc, name), self.positions)
+        if isinstance(v, BaseModel) and fields is not None:
             raise AttributeError(f"{dotted(self.loc) or 'the spec'} has no field {name!r}")
         return Fact(getattr(v, name), (*self.loc, name), self.positions)
 

@@ -36,12 +36,20 @@ def lint_file(
     path: Path, config: LintConfig, documents: bool, libraries: Sequence[Path]
 ) -> FileResult:
     """Load and lint one spec file; a bad spec comes back as diagnostics, never raised."""
-    from contractgen.build import lint_deal
     from contractgen.spec.loader import load_spec
 
     try:
         loaded = load_spec(path, display=str(path))
-        result = lint_deal(loaded, config, documents=documents, libraries=libraries)
+        if documents:
+            from contractgen.build import lint_deal
+
+            result = lint_deal(loaded, config, documents=True, libraries=libraries)
+        else:
+            # Spec rules only: nothing is assembled, so the build stages (and the file and
+            # hashing modules they load) stay out of a --spec-only run.
+            from contractgen.lint.engine import lint_loaded
+
+            result = lint_loaded(loaded, config)
     except UserError as err:
         return FileResult(diagnostics=list(err.diagnostics))
     return FileResult(problems=result.problems, notes=result.notes)

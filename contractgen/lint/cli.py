@@ -146,7 +146,6 @@ def run_lint(
         format_text,
         summary,
     )
-    from contractgen.output import atomic_write
     from contractgen.specfiles import expand_specs
 
     try:
@@ -181,6 +180,8 @@ def run_lint(
     line = summary(problems, len(paths))
     try:
         if output is not None:
+            from contractgen.output import atomic_write
+
             atomic_write(output, report)
             click.echo(line, err=True)
         else:

@@ -7,8 +7,8 @@ module re-exports them for the rules and adds :func:`durations`.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from contractgen.domain.facts import (
     SupportTarget,
@@ -42,25 +42,59 @@ __all__ = [
 ]
 
 
-def durations(spec: DealSpec) -> list[tuple[Loc, Duration]]:
-    """Every duration in the spec with its key path, in model order."""
+_LEAF, _DURATION, _MODEL, _MAPPING, _LIST = range(5)
+_KINDS: dict[type, int] = {}
+"""What each type of value met in a spec is to :func:`durations`, decided once per type (a
+model's ``isinstance`` check goes through its ABC metaclass, and a spec has ~2,000 values)."""
+
+
+def _kind(cls: type) -> int:
     from pydantic import BaseModel
 
+    if issubclass(cls, Duration):
+        return _DURATION
+    if issubclass(cls, BaseModel):
+        return _MODEL
+    if issubclass(cls, dict):
+        return _MAPPING
+    return _LIST if issubclass(cls, list) else _LEAF
+
+
+def durations(spec: DealSpec) -> list[tuple[Loc, Duration]]:
+    """Every duration in the spec with its key path, in model order.
+
+    Each child is classified by its type before descending (a duration is kept, only models,
+    mappings and lists are entered), so the many leaf values of a spec cost no call each.
+    """
     found: list[tuple[Loc, Duration]] = []
+    kinds = _KINDS
 
-    def walk(node: object, loc: Loc) -> None:
-        if isinstance(node, Duration):
-            found.append((loc, node))
-        elif isinstance(node, BaseModel):
-            for name, value in node.__dict__.items():  # the fields, in model order
-                if value is not None and not isinstance(value, (str, bool, int, Decimal)):
-                    walk(value, (*loc, name))
-        elif isinstance(node, dict):
-            for k, v in node.items():
-                walk(v, (*loc, str(k)))
-        elif isinstance(node, list):
-            for i, v in enumerate(node):
-                walk(v, (*loc, i))
+    def visit(children: Iterable[tuple[str | int, object]], loc: Loc) -> None:
+        for key, value in children:
+            cls = type(value)
+            kind = kinds.get(cls)
+            if kind is None:
+                kind = kinds[cls] = _kind(cls)
+            if kind == _DURATION:
+                found.append(((*loc, key), value))  # type: ignore[arg-type]
+            elif kind:
+                walk(value, kind, (*loc, key))
 
-    walk(spec, ())
+    def walk(node: Any, kind: int, loc: Loc) -> None:
+        if kind == _MODEL:
+            visit(node.__dict__.items(), loc)  # the fields, in model order
+        elif kind == _MAPPING:
+            visit(((str(k), v) for k, v in node.items()), loc)
+        else:
+            visit(enumerate(node), loc)
+
+    root = _kind(type(spec))
+    if root == _DURATION:
+        return [((), spec)]  # type: ignore[list-item]
+    try:
+        if root:
+            walk(spec, root, ())
+    finally:
+        # they refer to each other: break the cycle, so what they reach is freed at once
+        visit = walk = None  # type: ignore[assignment]
     return found

@@ -150,6 +150,14 @@ def _loader_class() -> type:
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+    scalar_node = yaml.ScalarNode
+    defaults = {
+        scalar_node: base.DEFAULT_SCALAR_TAG,
+        yaml.SequenceNode: base.DEFAULT_SEQUENCE_TAG,
+        yaml.MappingNode: base.DEFAULT_MAPPING_TAG,
+    }
+    assert not base.yaml_path_resolvers
+
     class Loader(base):  # type: ignore[misc, valid-type]
         yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
@@ -159,7 +167,7 @@ def _loader_class() -> type:
             """The tag of a node; a plain scalar's tag depends on its text alone (there are no
             path resolvers), so it is looked up once per distinct text: a spec repeats its keys
             and figures, and this is libyaml's main call back into Python."""
-            if kind is yaml.ScalarNode and implicit[0]:
+            if kind is scalar_node and implicit[0]:
                 cache = self._plain_tags
                 tag = cache.get(value)
                 if tag is None:
@@ -167,7 +175,15 @@ def _loader_class() -> type:
                     if len(cache) < _TAG_CACHE_SIZE:
                         cache[value] = tag
                 return tag
-            return super().resolve(kind, value, implicit)
+            # A quoted scalar, a list or a mapping: the kind's default tag, which is all the
+            # base resolver returns when no path resolvers are registered (none are).
+            return defaults[kind]
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            """Path resolvers are not used; libyaml calls this (and the next) around every node."""
+
+        def ascend_resolver(self) -> None:
+            """See :meth:`descend_resolver`."""
 
     for tag, pattern, first in (
         ("null", _NULL, ["~", "n", "N", ""]),
@@ -234,7 +250,9 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
             node.start_mark.column + 1,
         )
     positions.values[()] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    return _to_plain(node, (), positions, _Budget(name, check_depth=not aliases)), positions
+    merges = "<<" in text or "!" in text or "\\" in text
+    budget = _Budget(name, check_depth=not aliases)
+    return _to_plain(node, (), positions, budget, merges=merges), positions
 
 
 _ESCAPED_PAIR = re.compile(
@@ -411,42 +429,69 @@ def _pos(node: Any) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _to_plain(node: Any, loc: Loc, positions: Positions, budget: _Budget) -> Any:
-    """Turn the node graph into dicts, lists and scalars, recording where each value sits."""
+def _to_plain(
+    node: Any, loc: Loc, positions: Positions, budget: _Budget, *, merges: bool = True
+) -> Any:
+    """Turn the node graph into dicts, lists and scalars, recording where each value sits.
+
+    One closure with its names bound locally: this walk visits every key and value of every
+    spec, and attribute look-ups and helper calls per node were a fifth of loading one.
+    ``merges=False`` (the text has no ``<<``, tag or escape, so no key can be a merge key)
+    skips looking for merge keys in each mapping.
+    """
     import yaml
 
-    budget.spend(loc, positions)
-    if (
-        budget.check_depth
-        and len(loc) >= MAX_DEPTH
-        and isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
-    ):
-        raise UserError(budget.name, f"nesting is deeper than {MAX_DEPTH} levels", *_pos(node))
-    if isinstance(node, yaml.MappingNode):
-        out: dict[str, Any] = {}
-        for key_node, value_node in _merged_pairs(node, loc, positions, budget):
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise UserError(positions.path, "a key must be a plain name", *_pos(key_node))
-            key = key_node.value
-            if key in out:
-                raise UserError(
-                    positions.path,
-                    f'duplicate key "{key}": each key may appear once in a mapping',
-                    *_pos(key_node),
-                )
-            here = (*loc, key)
-            positions.keys[here] = _pos(key_node)
-            positions.values[here] = _pos(value_node)
-            out[key] = _to_plain(value_node, here, positions, budget)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for i, item in enumerate(node.value):
-            here = (*loc, i)
-            positions.values[here] = _pos(item)
-            items.append(_to_plain(item, here, positions, budget))
-        return items
-    return _scalar(node)
+    mapping_node, sequence_node, scalar_node = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
+    keys, values = positions.keys, positions.values
+    check_depth = budget.check_depth
+    str_tag = _TAG + "str"
+
+    def plain(node: Any, loc: Loc) -> Any:
+        budget.nodes += 1
+        if budget.nodes > MAX_NODES:
+            budget.nodes -= 1
+            budget.spend(loc, positions)
+        kind = type(node)
+        if kind is scalar_node:
+            return node.value if node.tag == str_tag else _scalar(node)
+        if check_depth and len(loc) >= MAX_DEPTH and kind in (mapping_node, sequence_node):
+            raise UserError(budget.name, f"nesting is deeper than {MAX_DEPTH} levels", *_pos(node))
+        if kind is mapping_node:
+            out: dict[str, Any] = {}
+            pairs = _merged_pairs(node, loc, positions, budget) if merges else node.value
+            for key_node, value_node in pairs:
+                if type(key_node) is not scalar_node:
+                    raise UserError(positions.path, "a key must be a plain name", *_pos(key_node))
+                key = key_node.value
+                if key in out:
+                    raise UserError(
+                        positions.path,
+                        f'duplicate key "{key}": each key may appear once in a mapping',
+                        *_pos(key_node),
+                    )
+                here = (*loc, key)
+                mark = key_node.start_mark
+                keys[here] = (mark.line + 1, mark.column + 1)
+                mark = value_node.start_mark
+                values[here] = (mark.line + 1, mark.column + 1)
+                out[key] = plain(value_node, here)
+            return out
+        if kind is sequence_node:
+            items = []
+            for i, item in enumerate(node.value):
+                here = (*loc, i)
+                mark = item.start_mark
+                values[here] = (mark.line + 1, mark.column + 1)
+                items.append(plain(item, here))
+            return items
+        return _scalar(node)
+
+    try:
+        return plain(node, loc)
+    finally:
+        # ``plain`` refers to itself through its closure: break that cycle, or the positions
+        # and nodes it reaches stay alive until the (rarely run) cycle collector frees them.
+        plain = None  # type: ignore[assignment]
 
 
 def _merged_pairs(
@@ -534,6 +579,16 @@ def _forbidden_char(text: str) -> tuple[int, str] | None:
     return None if found is None else (found.start(), f"U+{ord(found[0]):04X}")
 
 
+def _may_hold_forbidden(text: str) -> bool:
+    """Whether any value parsed from ``text`` can hold a character XML cannot.
+
+    A value's characters are the file's own, except where a backslash escape in a double-quoted
+    (or JSON) string writes one; a text with neither a backslash nor such a character cannot
+    yield one, so the walk over every value is skipped (5% of loading a spec).
+    """
+    return "\\" in text or _FORBIDDEN.search(text) is not None
+
+
 def check_characters(data: Any, positions: Positions) -> list[Diagnostic]:
     """Refuse control characters and lone surrogates at load time, with their position."""
     found: list[Diagnostic] = []
@@ -574,7 +629,7 @@ def load_spec(path: str | os.PathLike[str], *, display: str | None = None) -> Lo
 def load_spec_text(text: str, name: str) -> LoadedSpec:
     """Parse and validate spec text; ``name`` is what error messages call the file."""
     data, positions = parse_yaml(text, name)
-    problems = check_characters(data, positions)
+    problems = check_characters(data, positions) if _may_hold_forbidden(text) else []
     if problems:
         raise UserError.many(problems)
     spec = validate(data, positions)

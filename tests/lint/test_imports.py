@@ -18,7 +18,8 @@ PROBE = textwrap.dedent(
     result = CliRunner().invoke(lint, sys.argv[1:])
     heavy = ("docx", "docxcompose", "jinja2", "markdown_it")
     loaded = sorted(m for m in sys.modules if m.split(".")[0] in heavy)
-    print(json.dumps({"exit": result.exit_code, "modules": loaded}))
+    stages = sorted(m for m in ("contractgen.build", "contractgen.output") if m in sys.modules)
+    print(json.dumps({"exit": result.exit_code, "modules": loaded, "stages": stages}))
     """
 )
 
@@ -41,6 +42,8 @@ def test_spec_only_imports_no_templates_markdown_or_word() -> None:
     report = probe("--spec-only", "examples/baseline-aiot-si.yaml")
     assert report["exit"] in (0, 1)
     assert report["modules"] == []
+    # nothing is assembled or written to a file: the build stages and atomic writes stay out
+    assert report["stages"] == []
 
 
 def test_full_lint_never_imports_word_libraries() -> None:
