@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -12,6 +14,23 @@ from click.testing import CliRunner, Result
 from contractgen.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def fresh_python(code: str, *args: str, cwd: Path = ROOT) -> str:
+    """What ``code`` prints when run with ``args`` in a new interpreter that imports this
+    checkout: for what only a fresh process shows (which modules a command loads)."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return done.stdout
+
+
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 PRESETS = ("standard", "premium")
 

@@ -8,13 +8,12 @@ only when a user's own cover .docx is composed; no templates for ``lint --spec-o
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import fresh_python
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "examples" / "case-study-smart-shelf.yaml"
@@ -39,18 +38,8 @@ TEMPLATES = ("jinja2", "markdown_it", "contractgen.library", "contractgen.mdpars
 
 def loaded(*args: str, cwd: Path) -> set[str]:
     """Modules in ``sys.modules`` after ``contractgen ARGS`` ran in a new interpreter."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    report = json.loads(done.stdout.strip().splitlines()[-1])
-    assert report["exit"] in (0, 1, None), done.stderr
+    report = json.loads(fresh_python(PROBE, *args, cwd=cwd).strip().splitlines()[-1])
+    assert report["exit"] in (0, 1, None), report
     return set(report["modules"])
 
 

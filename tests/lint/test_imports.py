@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import textwrap
 
-from tests.lint.lintcase import ROOT
+from tests.conftest import fresh_python
 
 PROBE = textwrap.dedent(
     """
@@ -25,17 +22,7 @@ PROBE = textwrap.dedent(
 
 
 def probe(*args: str) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(fresh_python(PROBE, *args).strip().splitlines()[-1])
 
 
 def test_spec_only_imports_no_templates_markdown_or_word() -> None:
@@ -57,13 +44,4 @@ def test_package_import_is_light() -> None:
         "import sys, contractgen.lint; heavy = ('pydantic', 'ruamel', 'click', 'contractgen.lint.')"
         "; print(sorted(m for m in sys.modules if m.startswith(heavy)))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    assert done.stdout.strip() == "[]"
+    assert fresh_python(code).strip() == "[]"

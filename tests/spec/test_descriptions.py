@@ -3,9 +3,6 @@ when the schema or the spec reference asks."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -14,6 +11,7 @@ from pydantic._internal._docs_extraction import extract_docstrings_from_cls
 
 from contractgen.spec import models
 from contractgen.spec.descriptions import attribute_docstrings, spec_models
+from tests.conftest import fresh_python
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,17 +52,7 @@ def test_the_reader_takes_only_a_string_right_under_an_annotation() -> None:
 
 
 def _run(code: str) -> str:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    return done.stdout.strip()
+    return fresh_python(textwrap.dedent(code)).strip()
 
 
 def test_importing_the_models_reads_no_docstring() -> None:
