@@ -104,5 +104,8 @@ def test_a_build_with_the_holiday_table_filled_loads_no_holidays_library(tmp_pat
     modules = loaded("build", str(SPEC), "--format", "md", "-o", "out2", "-q", cwd=tmp_path)
     assert present(modules, "contractgen.domain.holiday_table")  # the calendar was used
     assert present(modules, "holidays") == []
+    # With the caches filled, the package's data folders are found beside its modules, without
+    # importlib.resources and the zipfile it brings (a Markdown build writes no zip either).
+    assert present(modules, "importlib.resources", "zipfile") == []
     # Field descriptions are read from the models' source only for the schema and reference.
     assert present(modules, "contractgen.spec.descriptions") == []

@@ -59,8 +59,10 @@ FRONT_MATTER_KEYS: dict[str, str] = {
 }
 """Every key a clause's front matter may hold, with what it is for (shown on a typo)."""
 
-_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.+-]{0,39}$")
+# Patterns, compiled by ``re`` on first use: a clause file is parsed only when the library's
+# parsed records are not cached, so most runs never need them.
+_ID = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
+_VERSION = r"^[0-9A-Za-z][0-9A-Za-z.+-]{0,39}$"
 _FENCE = "---"
 
 
@@ -164,7 +166,7 @@ def parse_clause(text: str, path: Path, relpath: str, layer: str) -> Clause:
             )
 
     clause_id = data.get("id")
-    if "id" in data and not (isinstance(clause_id, str) and _ID.match(clause_id)):
+    if "id" in data and not (isinstance(clause_id, str) and re.match(_ID, clause_id)):
         problem(
             "id",
             f"id must be lowercase words joined by hyphens, e.g. escalation; got {clause_id!r}",
@@ -173,7 +175,7 @@ def parse_clause(text: str, path: Path, relpath: str, layer: str) -> Clause:
     if "title" in data and not (isinstance(title, str) and title.strip() and len(title) <= 120):
         problem("title", "title must be text of 1 to 120 characters")
     version = data.get("version")
-    if "version" in data and not (isinstance(version, str) and _VERSION.match(version)):
+    if "version" in data and not (isinstance(version, str) and re.match(_VERSION, version)):
         hint = (
             ' (write it in quotes, e.g. version: "1.0")'
             if isinstance(version, (int, float))
@@ -194,7 +196,7 @@ def parse_clause(text: str, path: Path, relpath: str, layer: str) -> Clause:
             "kind", f"kind must be one of {', '.join(k.value for k in Kind)}; got {kind_text!r}"
         )
     key = data.get("key", clause_id)
-    if "key" in data and not (isinstance(key, str) and _ID.match(key)):
+    if "key" in data and not (isinstance(key, str) and re.match(_ID, key)):
         problem("key", "key must be lowercase words joined by hyphens, e.g. acceptance-record")
     reads = data.get("reads", [])
     if not isinstance(reads, list) or not all(isinstance(r, str) for r in reads):

@@ -40,9 +40,10 @@ def escape_md(text: str) -> Md:
         return text
     flat = _LINE_BREAKS.sub(" ", text) if "\n" in text or "\r" in text else text
     escaped = flat.translate(_ESCAPE_SPECIAL)
-    if _RULE_ONLY.match(escaped):
-        escaped = "\\" + escaped
     # The start-of-line patterns only where the first character could begin one.
+    first = escaped[:1]
+    if (first == "-" or first == "=" or first.isspace()) and _RULE_ONLY.match(escaped):
+        escaped = "\\" + escaped
     if escaped[:1] in ("-", "+"):
         escaped = _LIST_START.sub(r"\\\1", escaped)
     elif escaped[:1].isascii() and escaped[:1].isdigit():

@@ -57,6 +57,10 @@ def check_path(model: type[BaseModel], dotted: str) -> str | None:
     return None
 
 
+_CONTAINERS = (BaseModel, list, tuple, dict)
+"""What :func:`path_index` indexes: the values a template can ask for an attribute or item."""
+
+
 def path_index(root: Any, name: str = "spec") -> dict[int, str]:
     """id() of every model, list and dict reachable from ``root`` → its dotted path.
 
@@ -64,22 +68,25 @@ def path_index(root: Any, name: str = "spec") -> dict[int, str]:
     are shared objects and would give wrong paths. The first path found for an object wins.
     """
     index: dict[int, str] = {}
+    # A child is tested before it is visited, so the scalars (most of a spec's values) cost one
+    # isinstance test each instead of a call and a formatted path: 1,100 calls a deal were ~1 ms.
 
     def walk(node: Any, path: str) -> None:
-        if id(node) in index:
-            return
+        index[id(node)] = path
         if isinstance(node, BaseModel):
-            index[id(node)] = path
             for field in type(node).model_fields:
-                walk(getattr(node, field), f"{path}.{field}")
+                child = getattr(node, field)
+                if isinstance(child, _CONTAINERS) and id(child) not in index:
+                    walk(child, f"{path}.{field}")
         elif isinstance(node, (list, tuple)):
-            index[id(node)] = path
             for i, item in enumerate(node):
-                walk(item, f"{path}[{i}]")
-        elif isinstance(node, dict):
-            index[id(node)] = path
+                if isinstance(item, _CONTAINERS) and id(item) not in index:
+                    walk(item, f"{path}[{i}]")
+        else:
             for key, item in node.items():
-                walk(item, f"{path}[{key!r}]")
+                if isinstance(item, _CONTAINERS) and id(item) not in index:
+                    walk(item, f"{path}[{key!r}]")
 
-    walk(root, name)
+    if isinstance(root, _CONTAINERS):
+        walk(root, name)
     return index

@@ -219,7 +219,7 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
         problem = (exc.problem or exc.context or "YAML syntax error").strip()
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         at = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
-        word = _ANCHOR_WORD.match(text, mark.index) if mark else None
+        word = re.compile(_ANCHOR_WORD).match(text, mark.index) if mark else None
         at_word = word[0] if word else at
         message = _explain_yaml_problem(problem, at_word, exc.context or "", exc.context_mark)
         raise UserError(name, message, line, col) from None
@@ -255,7 +255,7 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions]:
     return _to_plain(node, (), positions, budget, merges=merges), positions
 
 
-_ESCAPED_PAIR = re.compile(
+_ESCAPED_PAIR = (
     r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
 )
 """``\\ud83d\\ude80``: one character beyond U+FFFF written as two escapes, the way JSON
@@ -277,11 +277,13 @@ def _join_escaped_pairs(text: str) -> str:
         high, low = int(m[2], 16), int(m[3], 16)
         return f"{m[1]}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
 
-    return _ESCAPED_PAIR.sub(join, text)
+    return re.sub(_ESCAPED_PAIR, join, text)
 
 
-_ANCHOR_WORD = re.compile(r"[&*][^\s,\[\]{}]+")
-"""An anchor (``&name``) or alias (``*name``) as written, to name it in a message."""
+_ANCHOR_WORD = r"[&*][^\s,\[\]{}]+"
+"""An anchor (``&name``) or alias (``*name``) as written, to name it in a message (compiled
+by ``re`` only when a message needs it, like the pair pattern above: neither is on the path of a
+spec that loads)."""
 
 
 def _explain_yaml_problem(problem: str, at: str, context: str = "", first: Any = None) -> str:
