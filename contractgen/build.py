@@ -430,18 +430,22 @@ def build_many(
                 on_result(result)
         return [r for r in results if r is not None]
 
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
 
-    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    from contractgen.runtime import start_method, worker_pool
+
+    first = 0
+    if start_method() == "fork":
+        # Built here, before the workers exist, so that they start warm (see start_method).
+        first = 1
+        result = results[0] = build_deal(specs[0], options)
+        if on_result:
+            on_result(result)
+    rest = range(first, len(specs))
     # No max_tasks_per_child: CPython 3.11's pool can deadlock when it replaces a retired
     # worker. Memory stays flat without recycling: every per-process cache is bounded.
-    from contractgen.runtime import tune_gc
-
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(specs)), mp_context=context, initializer=tune_gc
-    ) as pool:
-        futures = {pool.submit(_worker, (spec, options)): i for i, spec in enumerate(specs)}
+    with worker_pool(min(jobs, len(rest))) as pool:
+        futures = {pool.submit(_worker, (specs[i], options)): i for i in rest}
         for future in as_completed(futures):
             i = futures[future]
             try:

@@ -14,7 +14,12 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from typing import NoReturn
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 GC_THRESHOLD = (100_000, 50, 100)
 """Python's default is a young-generation pass every 700 net allocations. contractgen allocates
@@ -51,3 +56,39 @@ def leave(code: int) -> NoReturn:
     except OSError:  # a closed pipe (`contractgen lint … | head -1`): nothing left to say
         pass
     os._exit(code)
+
+
+def start_method() -> str:
+    """How a batch starts its worker processes: ``fork`` on Linux, else a fresh interpreter.
+
+    A forked worker begins with everything its parent has imported and warmed (the models'
+    validators, the clause library's templates, the rule registry, compiled patterns), so the
+    batch commands do their first item in the parent and fork afterwards. A forkserver or spawned
+    worker starts bare and paid all of that again, about half a second per worker for a build.
+    macOS system libraries are not safe to use after a fork, and Windows has none, so elsewhere
+    a worker starts anew.
+    """
+    if sys.platform.startswith("linux"):
+        return "fork"
+    return "forkserver" if os.name == "posix" else "spawn"
+
+
+@contextmanager
+def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A process pool for a batch command, its workers forked warm where that is safe.
+
+    Objects that exist before the fork are frozen for the collector while the pool runs: a
+    collection in a worker would otherwise touch, and so copy, the pages they live on.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context(start_method())
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=tune_gc
+        ) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()

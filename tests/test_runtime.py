@@ -1,11 +1,14 @@
-"""The collector is tuned in contractgen's own processes, and only there."""
+"""The collector is tuned in contractgen's own processes only; batch workers fork warm."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 
-from contractgen.runtime import GC_THRESHOLD
+import pytest
+
+from contractgen.runtime import GC_THRESHOLD, start_method, worker_pool
 from tests.conftest import ROOT
 
 
@@ -67,3 +70,32 @@ def test_batch_workers_are_tuned(monkeypatch) -> None:
     results = build_many([ROOT / "missing-a.yaml", ROOT / "missing-b.yaml"], BuildOptions(), jobs=2)
     assert [r.status for r in results] == ["failed", "failed"]
     assert seen["initializer"] is tune_gc
+
+_WARMED: list[str] = []
+"""State a worker can only see if it was forked after the parent set it."""
+
+
+def _what_the_worker_sees() -> tuple[list[str], tuple[int, int, int]]:
+    import gc
+
+    return list(_WARMED), gc.get_threshold()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_batch_workers_start_with_what_the_parent_warmed() -> None:
+    _WARMED.append("templates loaded")
+    try:
+        with worker_pool(1) as pool:
+            seen, threshold = pool.submit(_what_the_worker_sees).result()
+    finally:
+        _WARMED.clear()
+    assert seen == ["templates loaded"]
+    assert threshold == GC_THRESHOLD
+    assert gc.get_freeze_count() == 0  # the parent's objects are collectable again
+
+
+def test_workers_start_fresh_where_forking_is_unsafe(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert start_method() == "forkserver"
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert start_method() == "fork"
