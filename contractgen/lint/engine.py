@@ -9,9 +9,9 @@ imported only when document checks run, so ``--spec-only`` stays light.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from contractgen.errors import Diagnostic, UserError
 from contractgen.lint.config import LintConfig
@@ -58,20 +58,49 @@ def lint_loaded(
     return result
 
 
+@dataclass(frozen=True)
+class _Step:
+    """An enabled rule with what its contexts carry: identity, level and option values."""
+
+    check: Callable[[Any], Iterator[Problem]]
+    ref: RuleRef
+    options: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    spec: tuple[_Step, ...]
+    document: tuple[_Step, ...]
+
+
+_LAST_PLAN: list[tuple[LintConfig, _Plan]] = []
+"""The plan of the last policy seen: a run lints every deal under one policy object."""
+
+
+def _plan(config: LintConfig) -> _Plan:
+    """The enabled rules of ``config`` by target, worked out once per policy, not per deal
+    (selection, levels and option values were resolved for every deal, three times over)."""
+    if _LAST_PLAN and _LAST_PLAN[0][0] is config:
+        return _LAST_PLAN[0][1]
+    steps: dict[str, list[_Step]] = {SPEC: [], DOCUMENT: []}
+    for rule in config.enabled():
+        ref = RuleRef(rule.code, rule.name, config.level(rule))
+        steps.setdefault(rule.target, []).append(_Step(rule.check, ref, config.options_for(rule)))
+    plan = _Plan(tuple(steps[SPEC]), tuple(steps[DOCUMENT]))
+    _LAST_PLAN[:] = [(config, plan)]
+    return plan
+
+
 def wants_documents(config: LintConfig) -> bool:
     """Whether any enabled rule reads the exhibits (if none does, they need not be assembled)."""
-    return any(r.target == DOCUMENT for r in config.enabled())
+    return bool(_plan(config).document)
 
 
 def check_spec(loaded: LoadedSpec, config: LintConfig) -> list[Problem]:
     problems: list[Problem] = []
     memo: dict[str, object] = {}
-    for rule in config.enabled():
-        if rule.target != SPEC:
-            continue
-        ref = RuleRef(rule.code, rule.name, config.level(rule))
-        ctx = SpecContext(loaded, ref, config.options_for(rule), memo)
-        problems.extend(rule.check(ctx))
+    for step in _plan(config).spec:
+        problems.extend(step.check(SpecContext(loaded, step.ref, step.options, memo)))
     return problems
 
 
@@ -88,15 +117,13 @@ def check_documents(
     """
     from contractgen.lint.documents import parse_exhibit
 
-    rules = [r for r in config.enabled() if r.target == DOCUMENT]
-    if not rules:
+    steps = _plan(config).document
+    if not steps:
         return []
     parsed = [parse_exhibit(e, tuple(names)) for e in exhibits]
     problems: list[Problem] = []
-    for rule in rules:
-        ref = RuleRef(rule.code, rule.name, config.level(rule))
-        ctx = DocumentContext(spec_path, parsed, ref, config.options_for(rule))
-        problems.extend(rule.check(ctx))
+    for step in steps:
+        problems.extend(step.check(DocumentContext(spec_path, parsed, step.ref, step.options)))
     return problems
 
 
