@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from contractgen.lint.context import DocumentContext
 from contractgen.lint.lazyre import Patterns
@@ -103,7 +104,14 @@ def singular(word: str) -> str:
 _WORD_CHARS = re.compile(r"[A-Za-z0-9]+")
 
 
+@lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
+    """The singular words of ``text``, as a tuple (shared: callers never change it).
+
+    Kept per text: every deal reads the same definitions, headings and phrases again, and
+    splitting them was a quarter of the rule (known phrases 0.74 ms a deal over 20 generated
+    deals, 0.2 ms kept).
+    """
     return tuple(map(singular, _WORD_CHARS.findall(text)))
 
 
