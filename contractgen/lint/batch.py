@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,13 +23,22 @@ if TYPE_CHECKING:
     from contractgen.lint.problem import Problem
 
 
-@dataclass
 class FileResult:
-    """What linting one file gave: findings and notes, or the diagnostics of a bad spec."""
+    """What linting one file gave: findings and notes, or the diagnostics of a bad spec.
 
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    (The result types here and in the engine are plain classes, not dataclasses: a dataclass
+    costs its module's import about half a millisecond.)
+    """
+
+    def __init__(
+        self,
+        problems: list[Problem] | None = None,
+        notes: list[str] | None = None,
+        diagnostics: list[Diagnostic] | None = None,
+    ) -> None:
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.notes: list[str] = [] if notes is None else notes
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
 
 
 def lint_file(

@@ -10,7 +10,6 @@ imported only when document checks run, so ``--spec-only`` stays light.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from contractgen.errors import Diagnostic, UserError
@@ -26,15 +25,21 @@ if TYPE_CHECKING:
     from contractgen.spec.models import DealSpec
 
 
-@dataclass
 class LintResult:
     """Findings for one spec, sorted by position, and whether the exhibits were checked."""
 
-    path: str
-    problems: list[Problem] = field(default_factory=list)
-    documents_checked: bool = False
-    notes: list[str] = field(default_factory=list)
-    """Remarks for the user that are not findings (e.g. why document checks did not run)."""
+    def __init__(
+        self,
+        path: str,
+        problems: list[Problem] | None = None,
+        documents_checked: bool = False,
+        notes: list[str] | None = None,
+    ) -> None:
+        self.path = path
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.documents_checked = documents_checked
+        self.notes: list[str] = [] if notes is None else notes
+        """Remarks for the user that are not findings (e.g. why document checks did not run)."""
 
 
 def lint_loaded(
