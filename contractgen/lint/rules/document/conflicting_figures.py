@@ -94,7 +94,9 @@ def _norm(text: str) -> str:
     return " ".join(plain(text).lower().split())
 
 
+@lru_cache(maxsize=8192)
 def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit (kept per text, like :func:`_norm`)."""
     return any(map(str.isdigit, text))
 
 
