@@ -181,23 +181,25 @@ def check(ctx: DocumentContext) -> Iterator[Problem]:
                 names.setdefault(n, []).append(cell)
         # One pass over the joined prose (a phrase never spans a line: see ProseText).
         prose = ex.prose_text()
+        # Every test below only filters, so they run cheapest and most often decisive first:
+        # most capitalised phrases are defined terms, answered from a dict.
         for m in _RE("_PHRASE_SCAN").finditer(prose.text):
-            index = prose.line_at(m.start())
-            line = prose.lines[index][0]
-            if line in skip:
-                continue
             phrase = m["p"]
             # An ASCII phrase starting with a capital: no lower-case letter means isupper().
             if phrase.isupper() or phrase in reported:
-                continue
-            if any(phrase in cell for cell in names.get(line, ())):
-                continue
-            if not _after_lower_case_word(prose.text[prose.offsets[index] : m.start()]):
                 continue
             w = split.get(phrase)
             if w is None:
                 w = split[phrase] = words(phrase)
             if known.covers(w):
+                continue
+            index = prose.line_at(m.start())
+            line = prose.lines[index][0]
+            if line in skip:
+                continue
+            if any(phrase in cell for cell in names.get(line, ())):
+                continue
+            if not _after_lower_case_word(prose.text[prose.offsets[index] : m.start()]):
                 continue
             reported.add(phrase)
             yield ctx.problem(
