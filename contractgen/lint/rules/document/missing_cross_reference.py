@@ -72,13 +72,14 @@ def check(ctx: DocumentContext) -> Iterator[Problem]:
     for ex in ctx.exhibits:
         prose = ex.prose_text()
         for m in _RE("_REF_SCAN").finditer(prose.text):
-            index = prose.line_at(m.start())
-            line = prose.lines[index][0]
-            if line in ex.heading_lines:
-                continue
+            # most references exist: that test first, then where the line is (both only filter)
             kind, n = m["kind"], m["n"]
             known = sections if kind == "Section" else appendices
             if (n.upper() if kind == "Appendix" else n) in known:
+                continue
+            index = prose.line_at(m.start())
+            line = prose.lines[index][0]
+            if line in ex.heading_lines:
                 continue
             listed = ", ".join(sorted(known, key=_order)) or "none"
             yield ctx.problem(
