@@ -23,9 +23,8 @@ When the spec's calendar does not define business hours, the documented fallback
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from contractgen.spec.types import Clock, Duration, Unit
 
@@ -40,9 +39,11 @@ FALLBACK_DAYS: tuple[int, ...] = (0, 1, 2, 3, 4)
 HOURS_PER_WEEK = Decimal(168)
 
 
-@dataclass(frozen=True)
-class BusinessClock:
-    """A week of business hours, from the spec's calendar or the documented fallback."""
+class BusinessClock(NamedTuple):
+    """A week of business hours, from the spec's calendar or the documented fallback.
+
+    (A named tuple, not a dataclass: every lint and build imports this module.)
+    """
 
     hours_per_day: Decimal = FALLBACK_HOURS
     working_days: tuple[int, ...] = FALLBACK_DAYS

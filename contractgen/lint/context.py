@@ -10,9 +10,8 @@ at a key path or a fact, ``ctx.metric_name(m)`` for a metric named as the exhibi
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from contractgen.domain.facts import Fact
 from contractgen.errors import Location
@@ -28,8 +27,7 @@ Loc = tuple[str | int, ...]
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class RuleRef:
+class RuleRef(NamedTuple):
     """The identity a context stamps on each finding."""
 
     code: str
@@ -37,16 +35,26 @@ class RuleRef:
     level: Level
 
 
-@dataclass
 class SpecContext:
-    """A deal spec being linted by one rule."""
+    """A deal spec being linted by one rule.
 
-    loaded: LoadedSpec
-    rule: RuleRef
-    options: Mapping[str, Any]
-    memo: dict[str, Any] = field(default_factory=dict)
-    """Facts computed once per lint run and shared by the rules that need them (one dict per
-    run, passed to every rule's context)."""
+    (The record types of this module are plain classes and named tuples, not dataclasses:
+    every lint and every build imports them, and a dataclass costs its import about 1 ms.)
+    """
+
+    def __init__(
+        self,
+        loaded: LoadedSpec,
+        rule: RuleRef,
+        options: Mapping[str, Any],
+        memo: dict[str, Any] | None = None,
+    ) -> None:
+        self.loaded = loaded
+        self.rule = rule
+        self.options = options
+        self.memo: dict[str, Any] = {} if memo is None else memo
+        """Facts computed once per lint run and shared by the rules that need them (one dict
+        per run, passed to every rule's context)."""
 
     def shared(self, key: str, compute: Callable[[DealSpec], T]) -> T:
         """``compute(spec)``, once per lint run (e.g. the deadline simulation two rules read)."""
@@ -105,14 +113,22 @@ class SpecContext:
         )
 
 
-@dataclass
 class DocumentContext:
     """The assembled exhibits of one deal, being checked by one document rule."""
 
-    spec_path: str
-    exhibits: Sequence[ParsedExhibit]
-    rule: RuleRef
-    options: Mapping[str, Any]
+    __slots__ = ("exhibits", "options", "rule", "spec_path")
+
+    def __init__(
+        self,
+        spec_path: str,
+        exhibits: Sequence[ParsedExhibit],
+        rule: RuleRef,
+        options: Mapping[str, Any],
+    ) -> None:
+        self.spec_path = spec_path
+        self.exhibits = exhibits
+        self.rule = rule
+        self.options = options
 
     def problem(
         self, exhibit: ParsedExhibit, line: int, col: int, message: str, fix: str | None = None

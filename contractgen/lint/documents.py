@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from contractgen.lint.markup import plain
 
@@ -27,28 +27,27 @@ _APPENDIX_KEY = re.compile(r"^appendix-(?P<n>[0-9]+|[a-z])(?:-|$)")
 _INLINE_DEFINITION = re.compile(r"\([^()]*?[\"“](?P<term>[A-Z][^\"”()]{0,60})[\"”][^()]*\)")
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
+    """A heading (the parts of a parse are tuples: a deal has ~600 of them, and a tuple is
+    built in a third of a frozen dataclass's time, and its class made at import in less)."""
+
     level: int
     text: str
     line: int
 
 
-@dataclass(frozen=True)
-class Definition:
+class Definition(NamedTuple):
     term: str
     line: int
     col: int
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     text: str
     line: int
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     line: int
@@ -63,8 +62,7 @@ NAME_COLUMNS = frozenset({"title", "name", "clause", "heading", "section", "role
 """Column headers whose cells are names, not sentences that use defined terms."""
 
 
-@dataclass(frozen=True)
-class Labelled:
+class Labelled(NamedTuple):
     """A "**Label:** value" list item or paragraph."""
 
     label: str
@@ -200,33 +198,18 @@ def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibi
     row: list[Cell] = []
     table_line = 0
     in_head = False
+    # The branches in order of how often their tokens come (inline, cells, rows, headings).
     for i, tok in enumerate(tokens):
         kind = tok.type
-        if kind not in _READ:
+        if kind == "inline":
+            if tok.map and tokens[i - 1].type == "paragraph_open":
+                line = tok.map[0] + 1
+                if definitions_level and i >= 2 and tokens[i - 2].type == "list_item_open":
+                    _definition(parsed, tok.content, line)
+                _labelled(parsed, tok.content, line)
+        elif kind not in _READ:
             continue
-        if kind in ("fence", "code_block") and tok.map:
-            parsed.code_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
-        elif kind == "heading_open" and tok.map:
-            text = tokens[i + 1].content
-            line = tok.map[0] + 1
-            level = int(tok.tag[1:])
-            parsed.headings.append(Heading(level, plain(text), line))
-            parsed.heading_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
-            if definitions_level and level <= definitions_level:
-                definitions_level = 0
-            if not definitions_level and "defin" in text.lower():
-                definitions_level = level
-        elif kind == "table_open":
-            header, rows, table_line = [], [], (tok.map[0] + 1 if tok.map else 0)
-        elif kind == "thead_open":
-            in_head = True
-            if tok.map:
-                parsed.table_header_lines.update(range(tok.map[0] + 1, tok.map[1] + 2))
-        elif kind == "thead_close":
-            in_head = False
-        elif kind == "tr_open":
-            row = []
-        elif kind in ("th_open", "td_open"):
+        elif kind == "td_open" or kind == "th_open":
             cell = tokens[i + 1]
             line = cell.map[0] + 1 if cell.map else table_line
             if in_head:
@@ -235,15 +218,35 @@ def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibi
                 row.append(Cell(cell.content, line))
                 if definitions_level and not row[1:]:
                     _definition(parsed, cell.content, line)
-        elif kind == "tr_close" and not in_head:
-            rows.append(tuple(row))
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close":
+            if not in_head:
+                rows.append(tuple(row))
+        elif kind == "heading_open":
+            if tok.map:
+                text = tokens[i + 1].content
+                line = tok.map[0] + 1
+                level = int(tok.tag[1:])
+                parsed.headings.append(Heading(level, plain(text), line))
+                parsed.heading_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
+                if definitions_level and level <= definitions_level:
+                    definitions_level = 0
+                if not definitions_level and "defin" in text.lower():
+                    definitions_level = level
+        elif kind == "fence" or kind == "code_block":
+            if tok.map:
+                parsed.code_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
+        elif kind == "table_open":
+            header, rows, table_line = [], [], (tok.map[0] + 1 if tok.map else 0)
+        elif kind == "thead_open":
+            in_head = True
+            if tok.map:
+                parsed.table_header_lines.update(range(tok.map[0] + 1, tok.map[1] + 2))
+        elif kind == "thead_close":
+            in_head = False
         elif kind == "table_close":
             parsed.tables.append(Table(tuple(header), tuple(rows), table_line))
-        elif kind == "inline" and tok.map and tokens[i - 1].type == "paragraph_open":
-            line = tok.map[0] + 1
-            if definitions_level and i >= 2 and tokens[i - 2].type == "list_item_open":
-                _definition(parsed, tok.content, line)
-            _labelled(parsed, tok.content, line)
     return parsed
 
 

@@ -9,9 +9,8 @@ imported only when document checks run, so ``--spec-only`` stays light.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from contractgen.errors import Diagnostic, UserError
 from contractgen.lint.config import LintConfig
@@ -26,15 +25,21 @@ if TYPE_CHECKING:
     from contractgen.spec.models import DealSpec
 
 
-@dataclass
 class LintResult:
     """Findings for one spec, sorted by position, and whether the exhibits were checked."""
 
-    path: str
-    problems: list[Problem] = field(default_factory=list)
-    documents_checked: bool = False
-    notes: list[str] = field(default_factory=list)
-    """Remarks for the user that are not findings (e.g. why document checks did not run)."""
+    def __init__(
+        self,
+        path: str,
+        problems: list[Problem] | None = None,
+        documents_checked: bool = False,
+        notes: list[str] | None = None,
+    ) -> None:
+        self.path = path
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.documents_checked = documents_checked
+        self.notes: list[str] = [] if notes is None else notes
+        """Remarks for the user that are not findings (e.g. why document checks did not run)."""
 
 
 def lint_loaded(
@@ -58,20 +63,50 @@ def lint_loaded(
     return result
 
 
+class _Step(NamedTuple):
+    """An enabled rule with what its contexts carry: identity, level and option values.
+
+    (Tuples, not dataclasses: a dataclass costs its module's import about half a millisecond.)
+    """
+
+    check: Callable[[Any], Iterator[Problem]]
+    ref: RuleRef
+    options: Mapping[str, Any]
+
+
+class _Plan(NamedTuple):
+    spec: tuple[_Step, ...]
+    document: tuple[_Step, ...]
+
+
+_LAST_PLAN: list[tuple[LintConfig, _Plan]] = []
+"""The plan of the last policy seen: a run lints every deal under one policy object."""
+
+
+def _plan(config: LintConfig) -> _Plan:
+    """The enabled rules of ``config`` by target, worked out once per policy, not per deal
+    (selection, levels and option values were resolved for every deal, three times over)."""
+    if _LAST_PLAN and _LAST_PLAN[0][0] is config:
+        return _LAST_PLAN[0][1]
+    steps: dict[str, list[_Step]] = {SPEC: [], DOCUMENT: []}
+    for rule in config.enabled():
+        ref = RuleRef(rule.code, rule.name, config.level(rule))
+        steps.setdefault(rule.target, []).append(_Step(rule.check, ref, config.options_for(rule)))
+    plan = _Plan(tuple(steps[SPEC]), tuple(steps[DOCUMENT]))
+    _LAST_PLAN[:] = [(config, plan)]
+    return plan
+
+
 def wants_documents(config: LintConfig) -> bool:
     """Whether any enabled rule reads the exhibits (if none does, they need not be assembled)."""
-    return any(r.target == DOCUMENT for r in config.enabled())
+    return bool(_plan(config).document)
 
 
 def check_spec(loaded: LoadedSpec, config: LintConfig) -> list[Problem]:
     problems: list[Problem] = []
     memo: dict[str, object] = {}
-    for rule in config.enabled():
-        if rule.target != SPEC:
-            continue
-        ref = RuleRef(rule.code, rule.name, config.level(rule))
-        ctx = SpecContext(loaded, ref, config.options_for(rule), memo)
-        problems.extend(rule.check(ctx))
+    for step in _plan(config).spec:
+        problems.extend(step.check(SpecContext(loaded, step.ref, step.options, memo)))
     return problems
 
 
@@ -88,15 +123,13 @@ def check_documents(
     """
     from contractgen.lint.documents import parse_exhibit
 
-    rules = [r for r in config.enabled() if r.target == DOCUMENT]
-    if not rules:
+    steps = _plan(config).document
+    if not steps:
         return []
     parsed = [parse_exhibit(e, tuple(names)) for e in exhibits]
     problems: list[Problem] = []
-    for rule in rules:
-        ref = RuleRef(rule.code, rule.name, config.level(rule))
-        ctx = DocumentContext(spec_path, parsed, ref, config.options_for(rule))
-        problems.extend(rule.check(ctx))
+    for step in steps:
+        problems.extend(step.check(DocumentContext(spec_path, parsed, step.ref, step.options)))
     return problems
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from types import ModuleType
 from typing import Any
@@ -28,20 +27,35 @@ SPEC = "spec"
 DOCUMENT = "document"
 
 
-@dataclass(frozen=True)
 class Rule:
-    """One entry of the catalogue."""
+    """One entry of the catalogue (made once per process for each rule module, and never
+    changed; a plain class: a frozen dataclass costs the import of this module about 1 ms)."""
 
-    code: str
-    name: str
-    groups: tuple[str, ...]
-    level: Level
-    docstring: str
-    """The rule module's docstring, as written; parsed only when documentation is shown."""
-    check: Callable[[Any], Iterator[Problem]]
-    options: tuple[Option, ...] = ()
-    target: str = SPEC
-    """``spec`` rules read the deal spec; ``document`` rules read the assembled exhibits."""
+    def __init__(
+        self,
+        *,
+        code: str,
+        name: str,
+        groups: tuple[str, ...],
+        level: Level,
+        docstring: str,
+        check: Callable[[Any], Iterator[Problem]],
+        options: tuple[Option, ...] = (),
+        target: str = SPEC,
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.groups = groups
+        self.level = level
+        self.docstring = docstring
+        """The rule module's docstring, as written; parsed only when documentation is shown."""
+        self.check = check
+        self.options = options
+        self.target = target
+        """``spec`` rules read the deal spec; ``document`` rules read the assembled exhibits."""
+
+    def __repr__(self) -> str:
+        return f"Rule({self.code} {self.name})"
 
     @cached_property
     def doc(self) -> str:

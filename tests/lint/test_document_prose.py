@@ -256,6 +256,24 @@ def test_the_phrase_scan_finds_the_phrases_of_the_plain_pattern(text: str) -> No
     ]
 
 
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Section", "Appendix", "Sections", "x", "_", "é", "1", "2.3", ".", "B", "b", " ",
+             "\t", "\n"]
+        ),
+        max_size=10,
+    ).map("".join)
+)  # fmt: skip
+@example("xSection 1 Section 2 éAppendix B (Appendix C)")
+def test_the_reference_scan_finds_the_references_of_the_plain_pattern(text: str) -> None:
+    plain, scan = missing_cross_reference._REF, missing_cross_reference._REF_SCAN
+    assert [(m.span(), m["kind"], m["n"]) for m in scan.finditer(text)] == [
+        (m.span(), m["kind"], m["n"]) for m in plain.finditer(text)
+    ]
+
+
 def _context(
     exhibits: list[ParsedExhibit], options: dict[str, object] | None = None
 ) -> DocumentContext:

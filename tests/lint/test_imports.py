@@ -45,3 +45,25 @@ def test_package_import_is_light() -> None:
         "; print(sorted(m for m in sys.modules if m.startswith(heavy)))"
     )
     assert fresh_python(code).strip() == "[]"
+
+
+def test_spec_only_compiles_no_document_pattern() -> None:
+    """The document rules' regexes are compiled on first use, which --spec-only never makes."""
+    code = textwrap.dedent(
+        """
+        import sys
+        from click.testing import CliRunner
+        from contractgen.lint.cli import lint
+        from contractgen.lint.rules.document import (
+            missing_cross_reference, undefined_term, unresolved_placeholder, unused_definition,
+        )
+        modules = (missing_cross_reference, undefined_term, unresolved_placeholder,
+                   unused_definition)
+        result = CliRunner().invoke(lint, sys.argv[1:])
+        print(result.exit_code, sum(len(m._RE._compiled) for m in modules))
+        """
+    )
+    spec_only = fresh_python(code, "--spec-only", "examples/baseline-aiot-si.yaml").split()
+    assert spec_only[0] in ("0", "1") and spec_only[1] == "0"
+    full = fresh_python(code, "examples/baseline-aiot-si.yaml").split()
+    assert full[0] in ("0", "1") and full[1] != "0"

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from contractgen.lint.markup import plain
@@ -86,11 +87,16 @@ def figure(key: str, shown: str, value: str, line: int, exhibit: ParsedExhibit) 
     return Figure(key, shown, value, line, exhibit, _norm(value))
 
 
+@lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
+    """``text`` as compared: markup dropped, lower case, spaces collapsed. Kept per text: the
+    tables of every deal repeat the same labels, headers and most figures."""
     return " ".join(plain(text).lower().split())
 
 
+@lru_cache(maxsize=8192)
 def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit (kept per text, like :func:`_norm`)."""
     return any(map(str.isdigit, text))
 
 

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 
 from contractgen.lint.context import DocumentContext
+from contractgen.lint.lazyre import Patterns
 from contractgen.lint.problem import Level, Problem
 
 CODE = "DOC001"
@@ -36,32 +37,54 @@ GROUPS = ("document", "inconsistent")
 LEVEL = Level.ERROR
 TARGET = "document"
 
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\{\{.*?(\}\}|$)"), "an unfilled template expression"),
-    (re.compile(r"\{%.*?(%\}|$)"), "a template statement"),
-    (re.compile(r"\[X\]"), "a drafting placeholder"),
-    (re.compile(r"\bTBD\b"), "a drafting placeholder"),
-    (re.compile(r"\bNone\b(?!\s+of\b)"), "a missing value printed as None"),
-    (re.compile(r"\b(nan|NaN)\b"), "a missing number printed as nan"),
+_RE = Patterns(
+    __name__,
+    {
+        "expression": r"\{\{.*?(\}\}|$)",
+        "statement": r"\{%.*?(%\}|$)",
+        "marker": r"\[X\]",
+        "tbd": r"\bTBD\b",
+        "none": r"\bNone\b(?!\s+of\b)",
+        "nan": r"\b(nan|NaN)\b",
+        "_TASK_ITEM": r"^\s*(?:[-*+]|[0-9]+[.)])\s+$",
+        # Text every pattern's match contains: lines without it are not searched.
+        "_ANY": r"\{\{|\{%|\[X\]|TBD|None|nan|NaN",
+    },
 )
-_TASK_ITEM = re.compile(r"^\s*(?:[-*+]|[0-9]+[.)])\s+$")
-_ANY = re.compile(r"\{\{|\{%|\[X\]|TBD|None|nan|NaN")
-"""Text every pattern's match contains: lines without it are not searched."""
+"""Compiled on first use (see :mod:`contractgen.lint.lazyre`)."""
+_KINDS = (
+    ("expression", "an unfilled template expression"),
+    ("statement", "a template statement"),
+    ("marker", "a drafting placeholder"),
+    ("tbd", "a drafting placeholder"),
+    ("none", "a missing value printed as None"),
+    ("nan", "a missing number printed as nan"),
+)
+
+
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, what its match is), in the order findings on one line are reported."""
+    return tuple((_RE(key), what) for key, what in _KINDS)
+
+
+def __getattr__(name: str) -> object:
+    return _patterns() if name == "_PATTERNS" else _RE.attribute(name)
 
 
 def check(ctx: DocumentContext) -> Iterator[Problem]:
+    patterns, any_marker, task_item = _patterns(), _RE("_ANY"), _RE("_TASK_ITEM")
     for ex in ctx.exhibits:
         prose = ex.prose_text()
         last = -1
-        for hit in _ANY.finditer(prose.text):
+        for hit in any_marker.finditer(prose.text):
             index = prose.line_at(hit.start())
             if index == last:
                 continue
             last = index
             line, text = prose.lines[index]
-            for pattern, what in _PATTERNS:
+            for pattern, what in patterns:
                 for m in pattern.finditer(text):
-                    if m[0] == "[X]" and _TASK_ITEM.match(text[: m.start()]):
+                    if m[0] == "[X]" and task_item.match(text[: m.start()]):
                         continue  # a ticked task-list item, not a placeholder
                     yield ctx.problem(
                         ex,

@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterator
 
 from contractgen.lint.context import DocumentContext
+from contractgen.lint.lazyre import Patterns
 from contractgen.lint.problem import Level, Problem
 
 CODE = "DOC003"
@@ -78,8 +79,11 @@ def check(ctx: DocumentContext) -> Iterator[Problem]:
                 )
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_ASCII_IGNORING_CASE = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+_RE = Patterns(
+    __name__,
+    {"non_ascii": r"[^\x00-\x7f]", "ascii_ignoring_case": (r"[\x00-\x7f]", re.IGNORECASE)},
+)
+"""Compiled on first use (see :mod:`contractgen.lint.lazyre`)."""
 
 
 def _searchable(text: str) -> tuple[str, str | None]:
@@ -96,9 +100,13 @@ def _searchable(text: str) -> tuple[str, str | None]:
     lowered = text.lower()
     if len(lowered) != len(text):
         return text, None
-    for char in set(_NON_ASCII.findall(text)):
+    for char in set(_RE("non_ascii").findall(text)):
         low = char.lower()
-        if _ASCII_IGNORING_CASE.fullmatch(char) or low.isascii() or _is_word(low) != _is_word(char):
+        if (
+            _RE("ascii_ignoring_case").fullmatch(char)
+            or low.isascii()
+            or _is_word(low) != _is_word(char)
+        ):
             return text, None
     return text, lowered
 

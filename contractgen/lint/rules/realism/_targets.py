@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from contractgen.lint.context import Loc, SpecContext
 from contractgen.spec.models import Metric
@@ -17,8 +17,7 @@ RATE_FIELDS: tuple[tuple[str, Metric], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class YearTargets:
+class YearTargets(NamedTuple):
     """One contract year's targets: the support section is year 1 unless the ramp says more."""
 
     year: int
