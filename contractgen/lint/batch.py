@@ -9,8 +9,6 @@ reaches the caller like one in the serial loop (an internal error).
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -78,41 +76,16 @@ def lint_files(
     if jobs <= 1 or len(paths) <= 1:
         return [one(path) for path in paths]
 
-    import gc
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from contractgen.runtime import tune_gc
+    from contractgen.runtime import worker_pool
 
     # The first file is linted here, before the workers exist: it imports the loader, the
     # models and the rules and pays every first-time cost (validators, regexes, templates)
-    # once, and forked workers start with all of it. A forkserver worker starts from a bare
-    # interpreter and paid all of it again, in every worker.
+    # once, and workers forked afterwards start with all of it (see runtime.start_method).
     first = one(paths[0])
     rest = paths[1:]
     workers = min(jobs, len(rest))
-    context = multiprocessing.get_context(_start_method())
     # Several files per task: a spec-only lint of one file is a millisecond or two, less than
     # sending it to a worker and back.
     chunk = max(1, len(rest) // (workers * 8))
-    # Objects that exist before the fork are never collected in a worker: frozen, the collector
-    # does not touch (and so copy) the pages they live on.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=tune_gc
-        ) as pool:
-            return [first, *pool.map(one, rest, chunksize=chunk)]
-    finally:
-        gc.unfreeze()
-
-
-def _start_method() -> str:
-    """``fork`` where it is safe and the platform's own choice (Linux), else a fresh process.
-
-    A forked worker shares everything this process has already imported and warmed; macOS
-    system libraries are not safe to use after a fork, so elsewhere a worker starts anew.
-    """
-    if sys.platform.startswith("linux"):
-        return "fork"
-    return "forkserver" if os.name == "posix" else "spawn"
+    with worker_pool(workers) as pool:
+        return [first, *pool.map(one, rest, chunksize=chunk)]
