@@ -24,9 +24,10 @@ What it measures, each as a ratio against a peer run in the same process on the 
     compiles it first, as ``PYTHONDONTWRITEBYTECODE`` may be set) and the per-user caches warm
     (one untimed run first; see contractgen/spec/compiled.py and contractgen/library/bytecode.py).
 (d) Memory of ``contractgen build --lint`` over the batch at three batch sizes, summed over EVERY
-    process of the build (the command, the forkserver and its workers), sampled from ``/proc``
-    while it runs: the peak of the sum and the largest single process. Flat in the batch size is
-    the goal. (``/usr/bin/time`` and ``RUSAGE_CHILDREN`` do not see forkserver workers.)
+    process of the build (the command and its workers), sampled from ``/proc`` while it runs:
+    the peak of the sum and the largest single process. Flat in the batch size is the goal.
+    (``/usr/bin/time`` reports the largest single process, not the sum; on systems where the
+    workers come from a forkserver, ``RUSAGE_CHILDREN`` does not see them at all.)
 (e) One deal, cold, whole process: ``contractgen build examples/case-study-smart-shelf.yaml
     --format docx`` as a user runs it, against pandoc converting the same deal's four Markdown
     files, one process per file, the two alternating run by run; ratios are taken pair by pair.
@@ -366,6 +367,8 @@ def bench_single_deal(repeat: int, work: Path) -> dict[str, object]:
 
 def bench_lint_folder(specs: list[Path], work: Path, jobs: int, repeat: int) -> dict[str, object]:
     """``contractgen lint DIR`` over the batch: deals per second, whole process."""
+    from contractgen.runtime import start_method
+
     folder = work / "lint-folder"
     folder.mkdir()
     for s in specs:
@@ -394,9 +397,10 @@ def bench_lint_folder(specs: list[Path], work: Path, jobs: int, repeat: int) -> 
     for name, values in samples.items():
         wall = _stats([w for w, _ in values])
         entry: dict[str, object] = {"wall": wall, "deals_per_second": len(specs) / wall["median"]}
-        if "--jobs" not in variants[name] or variants[name][-1] == "1":
-            # One process: the operating system's CPU account is complete. (Pool workers are
-            # children of the forkserver, which nobody waits for, so their CPU is not counted.)
+        if start_method() == "fork" or "--jobs" not in variants[name] or variants[name][-1] == "1":
+            # The operating system's CPU account is complete when the workers are the command's
+            # own children (forked, see contractgen.runtime); forkserver workers are children of
+            # the forkserver, which nobody waits for, so their CPU would not be counted.
             entry["cpu_ms_per_deal"] = statistics.median(c for _, c in values) * 1000 / len(specs)
         result[name] = entry
     return result
