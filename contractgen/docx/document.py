@@ -9,12 +9,13 @@ pack is one document rendered in one pass, not separate files glued together.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
 
-from contractgen.docx.forms import MC_IGNORABLE, MC_NS, W14_NS
+from contractgen.docx.forms import MC_IGNORABLE
 from contractgen.docx.headerfooter import HeaderInfo, LineStyle, footer_xml, header_xml
 from contractgen.docx.numbering import NumberingRegistry
 from contractgen.docx.ooxml import (
@@ -24,7 +25,6 @@ from contractgen.docx.ooxml import (
     CT_FOOTER,
     CT_HEADER,
     CT_NUMBERING,
-    NSMAP,
     R_ID,
     RT_APP,
     RT_CORE,
@@ -52,9 +52,32 @@ from contractgen.docx.properties import (
 from contractgen.docx.reference import MAIN_PART, NUMBERING_PART, Reference, section_text_width
 from contractgen.docx.renderer import new_document_state, render_markdown
 from contractgen.docx.toc import toc_elements, with_update_fields
+from contractgen.docx.xmltext import BODY_NSMAP, parse_body
 from contractgen.exhibit import Exhibit
 
 _SECT_PR_HEAD = frozenset({W.headerReference, W.footerReference, W.footnotePr, W.endnotePr})
+
+
+def _new_document() -> etree._Element:
+    """An empty main document: ``w:document`` holding an empty ``w:body``."""
+    document = etree.Element(W.document, nsmap=BODY_NSMAP)
+    # Word 2010's content controls (checkboxes) live in w14; older readers may skip them.
+    document.set(MC_IGNORABLE, "w14")
+    sub(document, W.body)
+    return document
+
+
+_EMPTY_BODY = "<w:body/>"
+
+
+@functools.lru_cache(maxsize=1)
+def _document_markup() -> str:
+    """:func:`_new_document` as text, whose empty body an exhibit's markup replaces (parsing
+    one string is cheaper than moving the parsed elements into a document made apart)."""
+    text = etree.tostring(_new_document(), encoding="unicode")
+    if text.count(_EMPTY_BODY) != 1:
+        raise ValueError(f"unexpected empty document {text!r}")
+    return text
 
 
 def header_rid(index: int) -> str:
@@ -253,10 +276,8 @@ class DocumentBuilder:
             ),
             on_warning,
         )
-        self.document = etree.Element(W.document, nsmap={**NSMAP, "w14": W14_NS, "mc": MC_NS})
-        # Word 2010's content controls (checkboxes) live in w14; older readers may skip them.
-        self.document.set(MC_IGNORABLE, "w14")
-        self.body = sub(self.document, W.body)
+        self.document = _new_document()
+        self.body = self.document[0]
         self.headers: list[HeaderInfo] = []
         self._section_start = 0
         self._finished = False
@@ -270,7 +291,13 @@ class DocumentBuilder:
             self._close_section(len(self.headers) - 1)
         self.state.text_width = text_width(self.reference, exhibit.paper)
         start = len(self.body)
-        render_markdown(exhibit.markdown, self.state, self.body, exhibit.anchors)
+        markup = render_markdown(exhibit.markdown, self.state, exhibit.anchors)
+        if start == 0:  # the document's first content: parse it as the whole document
+            body = f"<w:body>{markup}</w:body>"
+            self.document = parse(_document_markup().replace(_EMPTY_BODY, body, 1).encode())
+            self.body = self.document[0]
+        else:
+            self.body.extend(parse_body(markup))
         if self.toc:
             self._insert_toc(exhibit, start)
         self.headers.append(
@@ -302,26 +329,25 @@ class DocumentBuilder:
         self.state.bookmark_count += other.state.bookmark_count
         renumber = {str(a): str(b) for a, b in num_ids.items() if a != b}
         relink = {a: b for a, b in link_ids.items() if a != b}
-        content = list(other.body)
-        if content and content[-1].tag == W.sectPr:
-            content.pop()  # the exhibit's own page setup; this document closes its sections
+        body = other.body
+        if len(body) and body[-1].tag == W.sectPr:
+            body.remove(body[-1])  # the exhibit's own page setup; this document closes sections
         tags = [W.numId] if renumber else []
         tags += [W.hyperlink] if relink else []
         tags += [W.bookmarkStart, W.bookmarkEnd] if bookmark_offset else []
-        for top in content:
-            for element in top.iter(*tags) if tags else ():  # one walk for every kind of id
-                tag = element.tag
-                if tag == W.numId:
-                    old = element.get(W.val)
-                    if old in renumber:
-                        element.set(W.val, renumber[old])
-                elif tag == W.hyperlink:
-                    rid = element.get(R_ID)
-                    if rid in relink:
-                        element.set(R_ID, relink[rid])
-                else:
-                    element.set(W.id, str(int(element.get(W.id, "0")) + bookmark_offset))
-            self.body.append(top)
+        for element in body.iter(*tags) if tags else ():  # one walk for every kind of id
+            tag = element.tag
+            if tag == W.numId:
+                old = element.get(W.val)
+                if old in renumber:
+                    element.set(W.val, renumber[old])
+            elif tag == W.hyperlink:
+                rid = element.get(R_ID)
+                if rid in relink:
+                    element.set(R_ID, relink[rid])
+            else:
+                element.set(W.id, str(int(element.get(W.id, "0")) + bookmark_offset))
+        self.body.extend(list(body))
         self.headers.extend(other.headers)
         self._has_toc = self._has_toc or other._has_toc
 

@@ -202,6 +202,9 @@ def drop_prefix(segments: list[Segment], length: int) -> list[Segment]:
 
 
 _OPENS_AFTER = frozenset(" \t\n([{\u2014\u2013/-")
+_QUOTE = re.compile("([\"'])")
+_OPENING = {'"': "\u201c", "'": "\u2018"}
+_CLOSING = {'"': "\u201d", "'": "\u2019"}
 
 
 def smarten(segments: list[Segment]) -> list[Segment]:
@@ -220,15 +223,15 @@ def smarten(segments: list[Segment]) -> list[Segment]:
     previous = " "
     for fmt, text in segments:
         if not fmt.code and fmt.field is None and ('"' in text or "'" in text):
-            chars = []
-            for char in text:
-                if char == '"':
-                    char = "\u201c" if previous in _OPENS_AFTER else "\u201d"
-                elif char == "'":
-                    char = "\u2018" if previous in _OPENS_AFTER else "\u2019"
-                chars.append(char)
-                previous = char
-            text = "".join(chars)
+            pieces = _QUOTE.split(text)  # text, quote, text, quote, …, text
+            for index in range(0, len(pieces) - 1, 2):
+                if pieces[index]:
+                    previous = pieces[index][-1]
+                quotes = _OPENING if previous in _OPENS_AFTER else _CLOSING
+                previous = pieces[index + 1] = quotes[pieces[index + 1]]
+            text = "".join(pieces)
+            if pieces[-1]:
+                previous = pieces[-1][-1]
         elif text:
             previous = text[-1]
         out.append((fmt, text))

@@ -15,8 +15,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
-from lxml import etree
-
 from contractgen.docx.context import BlockContext, BlockHandler, DocumentState
 from contractgen.docx.forms import checkbox
 from contractgen.docx.inline import (
@@ -37,7 +35,7 @@ from contractgen.docx.ooxml import xml_safe
 from contractgen.docx.paragraphs import Indent
 from contractgen.docx.styles import StyleMap
 from contractgen.docx.tables import render_table
-from contractgen.docx.xmltext import Body, parse_body
+from contractgen.docx.xmltext import Body
 from contractgen.docx.xmltext import attr as xml_attr
 from contractgen.mdparse import parse_tokens
 from contractgen.mdtree import Node, build_tree
@@ -73,22 +71,16 @@ def new_document_state(
     )
 
 
-def render_markdown(
-    markdown: str,
-    state: DocumentState,
-    body: etree._Element,
-    anchors: Sequence[Anchor] = (),
-) -> None:
-    """Append the blocks of ``markdown`` to ``body`` (a ``w:body``).
+def render_markdown(markdown: str, state: DocumentState, anchors: Sequence[Anchor] = ()) -> str:
+    """The blocks of ``markdown`` as body markup (see :mod:`contractgen.docx.xmltext`).
 
     ``anchors`` are the exhibit's numbered headings and title (see :mod:`contractgen.outline`).
-    The handlers write markup, parsed here in one go (see :mod:`contractgen.docx.xmltext`).
     """
     state.start_exhibit({a.text: a for a in anchors})
     ctx = BlockContext(doc=state)
     out = Body()
     ctx.render_children(parse_markdown(markdown), out)
-    body.extend(parse_body(out.markup()))
+    return out.markup()
 
 
 def _heading(node: Node, ctx: BlockContext, body: Body) -> None:
