@@ -135,14 +135,19 @@ def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
     widest_word = [MIN_CHARS] * columns
     for row in rows:
         for index, text in enumerate(row[:columns]):
-            width = _text_width(text)
-            if "___" in text:
-                width = max(width, FILL_IN_CHARS)
-            longest[index] = max(longest[index], width)
+            ascii_only = text.isascii()
+            width = len(text) if ascii_only else _text_width(text)
+            if width < FILL_IN_CHARS and "___" in text:
+                width = FILL_IN_CHARS
+            if width > longest[index]:
+                longest[index] = width
             words = text.split()
             if words:  # the widest word, counted once per cell
-                widest = max(map(len if text.isascii() else _text_width, words))
-                widest_word[index] = max(widest_word[index], min(widest, MAX_WORD_CHARS))
+                widest = max(map(len if ascii_only else _text_width, words))
+                if widest > MAX_WORD_CHARS:
+                    widest = MAX_WORD_CHARS
+                if widest > widest_word[index]:
+                    widest_word[index] = widest
     wanted = [n * CHAR_WIDTH + CELL_PADDING for n in longest]
     needed = [n * CHAR_WIDTH + CELL_PADDING for n in widest_word]
     if sum(wanted) <= total:
@@ -154,7 +159,10 @@ def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
         flex = [w - n for w, n in zip(wanted, needed, strict=True)]
         flex_total = sum(flex) or 1
         shares = [n + spare * f / flex_total for n, f in zip(needed, flex, strict=True)]
-    entry = [any(is_blank(row[i]) for row in rows if i < len(row)) for i in range(columns)]
+    if any("______" in text for row in rows for text in row):
+        entry = [any(is_blank(row[i]) for row in rows if i < len(row)) for i in range(columns)]
+    else:
+        entry = [False] * columns  # no blanks to fill in (most tables): nothing to look for
     return _round_to(_entries_get_half(shares, entry, total), total)
 
 
