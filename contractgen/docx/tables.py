@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from contractgen.docx.context import BlockContext
 from contractgen.docx.forms import ROW_WITH_AREA, ROW_WITH_BLANK, is_area, is_blank
 from contractgen.docx.inline import Segment, collect, emit, is_rtl, plain_text
+from contractgen.docx.tablecache import keep, kept, table_key
 from contractgen.docx.xmltext import Body, ParagraphKey, paragraph_open
 from contractgen.docx.xmltext import attr as xml_attr
 from contractgen.mdtree import Node
@@ -43,7 +44,26 @@ Cell = tuple[str | None, list[Segment]]
 
 
 def render_table(node: Node, ctx: BlockContext, body: Body) -> None:
-    """Render a ``table`` node (``thead``/``tbody`` → ``tr`` → ``th``/``td``)."""
+    """Render a ``table`` node (``thead``/``tbody`` → ``tr`` → ``th``/``td``).
+
+    A table seen before in this process is written from its kept markup
+    (:mod:`contractgen.docx.tablecache`).
+    """
+    key = table_key(node, ctx)
+    markup = kept(key) if key is not None else None
+    if markup is None:
+        markup = table_markup(node, ctx)
+        if key is not None:
+            keep(key, markup)
+    if not markup:
+        return
+    if body.last is not None:
+        body.last.keep_next = True  # the sentence introducing a table stays with it
+    body.block(markup)
+
+
+def table_markup(node: Node, ctx: BlockContext) -> str:
+    """The ``w:tbl`` markup of a ``table`` node ("" for a table without rows)."""
     rows: list[tuple[bool, list[Cell]]] = []
     for section in node.children:
         header = section.type == "thead"
@@ -54,9 +74,7 @@ def render_table(node: Node, ctx: BlockContext, body: Body) -> None:
                 cells.append((_ALIGN.get(str(cell.attrs.get("style", ""))), segments))
             rows.append((header, cells))
     if not rows:
-        return
-    if body.last is not None:
-        body.last.keep_next = True  # the sentence introducing a table stays with it
+        return ""
     width = max(ctx.doc.text_width - ctx.indent, 1000)
     texts = [[plain_text(s) for _, s in cells] for _, cells in rows]
     widths = column_widths(texts, width)
@@ -95,7 +113,7 @@ def render_table(node: Node, ctx: BlockContext, body: Body) -> None:
             out.append("</w:p></w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
-    body.block("".join(out))
+    return "".join(out)
 
 
 _TABLE_LAYOUT = (
