@@ -34,9 +34,17 @@ _SEEN: set[int] = set()
 _kept_bytes = 0
 
 
-def deflate(data: bytes) -> tuple[int, bytes]:
-    """``data``'s CRC-32 and its raw deflate stream (no zlib header), as a zip entry holds."""
-    if os.environ.get("CONTRACTGEN_NO_CACHE"):
+def switched_off() -> bool:
+    """Whether ``CONTRACTGEN_NO_CACHE`` is set (read once per archive by the caller)."""
+    return bool(os.environ.get("CONTRACTGEN_NO_CACHE"))
+
+
+def deflate(data: bytes, *, keep: bool = True) -> tuple[int, bytes]:
+    """``data``'s CRC-32 and its raw deflate stream (no zlib header), as a zip entry holds.
+
+    ``keep=False`` (the switch is set): compressed afresh, nothing kept.
+    """
+    if not keep:
         return zlib.crc32(data), _compress(data)
     kept = _KEPT.get(data)
     if kept is not None:

@@ -22,6 +22,7 @@ from lxml import etree
 
 from contractgen.docx.context import BlockContext
 from contractgen.docx.forms import BLANK_RUN, INLINE_BLANK, is_area, is_blank, text_control
+from contractgen.docx.markupcache import inline_key, keep_inline, kept_inline
 from contractgen.docx.ooxml import W, sub, val
 from contractgen.docx.styles import StyleMap
 from contractgen.docx.xmltext import attr as xml_attr
@@ -171,6 +172,27 @@ INLINE_HANDLERS: dict[str, InlineHandler] = {
     "image": _image,
     "html_inline": _html,
 }
+
+
+def inline_markup(inline: Node | None, ctx: BlockContext) -> tuple[str, str]:
+    """The plain text and the runs markup of an ``inline`` node (``None``: no content).
+
+    Text seen before is written from what :mod:`contractgen.docx.markupcache` kept.
+    """
+    if inline is None:
+        return "", ""
+    key = inline_key(inline.content, ctx)
+    if key is not None:
+        found = kept_inline(key)
+        if found is not None:
+            return found
+    segments = collect(inline, ctx)
+    parts: list[str] = []
+    emit(parts, segments, ctx.doc.styles)
+    result = plain_text(segments), "".join(parts)
+    if key is not None:
+        keep_inline(key, result)
+    return result
 
 
 def plain_text(segments: list[Segment]) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from contractgen.docx.deflated import deflate
+from contractgen.docx.deflated import deflate, switched_off
 from contractgen.docx.ooxml import CT_NS, CT_RELS, PKG_REL_NS, RT_OFFICE_DOCUMENT, parse
 from contractgen.errors import UserError
 
@@ -248,12 +248,13 @@ def write_zip(entries: list[tuple[str, bytes]], stamp: tuple[int, ...]) -> bytes
     out: list[bytes] = []
     central: list[bytes] = []
     offset = 0
+    keep = not switched_off()
     for name, data in entries:
         try:
             raw_name, flags = name.encode("ascii"), 0
         except UnicodeEncodeError:
             raw_name, flags = name.encode("utf-8"), _UTF8_NAME
-        crc, compressed = deflate(data)
+        crc, compressed = deflate(data, keep=keep)
         size, packed = len(data), len(compressed)
         header = _LOCAL.pack(
             b"PK\x03\x04", _VERSION, 0, flags, zipfile.ZIP_DEFLATED, dostime, dosdate,

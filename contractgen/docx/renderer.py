@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
+from contractgen.docx import markupcache
 from contractgen.docx.context import BlockContext, BlockHandler, DocumentState
 from contractgen.docx.forms import checkbox
 from contractgen.docx.inline import (
@@ -24,6 +25,7 @@ from contractgen.docx.inline import (
     collect,
     drop_prefix,
     emit,
+    inline_markup,
     is_rtl,
     lstrip,
     plain_text,
@@ -77,6 +79,7 @@ def render_markdown(markdown: str, state: DocumentState, anchors: Sequence[Ancho
     ``anchors`` are the exhibit's numbered headings and title (see :mod:`contractgen.outline`).
     """
     state.start_exhibit({a.text: a for a in anchors})
+    markupcache.refresh()
     ctx = BlockContext(doc=state)
     out = Body()
     ctx.render_children(parse_markdown(markdown), out)
@@ -140,13 +143,15 @@ def _typed_number(text: str, anchor: Anchor | None) -> int:
 
 
 def _paragraph(node: Node, ctx: BlockContext, body: Body) -> None:
-    segments = collect(node.children[0], ctx) if node.children else []
-    bidi = is_rtl(plain_text(segments))
     if ctx.checkbox is not None:
-        p = item_paragraph(ctx, body, bidi=bidi)
+        segments = collect(node.children[0], ctx) if node.children else []
+        p = item_paragraph(ctx, body, bidi=is_rtl(plain_text(segments)))
         p.parts.append(checkbox(ctx.checkbox == BALLOT_BOX_CHECKED))
-        segments = [(PLAIN, "\t"), *lstrip(segments)]
-    elif ctx.numbering is not None:
+        emit(p.parts, [(PLAIN, "\t"), *lstrip(segments)], ctx.doc.styles)
+        return
+    text, runs = inline_markup(node.children[0] if node.children else None, ctx)
+    bidi = is_rtl(text)
+    if ctx.numbering is not None:
         p = item_paragraph(ctx, body, bidi=bidi)
     else:
         p = body.paragraph(
@@ -155,7 +160,7 @@ def _paragraph(node: Node, ctx: BlockContext, body: Body) -> None:
             space_before=SPACE_AFTER_BLOCK if _follows_list_or_table(body, ctx) else None,
             indent=Indent(ctx.indent) if ctx.indent else None,
         )
-    emit(p.parts, segments, ctx.doc.styles)
+    p.parts.append(runs)
 
 
 def _follows_list_or_table(body: Body, ctx: BlockContext) -> bool:

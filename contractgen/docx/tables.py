@@ -20,8 +20,8 @@ from collections.abc import Sequence
 
 from contractgen.docx.context import BlockContext
 from contractgen.docx.forms import ROW_WITH_AREA, ROW_WITH_BLANK, is_area, is_blank
-from contractgen.docx.inline import Segment, collect, emit, is_rtl, plain_text
-from contractgen.docx.tablecache import keep, kept, table_key
+from contractgen.docx.inline import inline_markup, is_rtl
+from contractgen.docx.markupcache import keep, kept, table_key
 from contractgen.docx.xmltext import Body, ParagraphKey, paragraph_open
 from contractgen.docx.xmltext import attr as xml_attr
 from contractgen.mdtree import Node
@@ -40,14 +40,15 @@ KEEP_TOGETHER_ROWS = 8
 
 _ALIGN = {"text-align:left": "left", "text-align:right": "right", "text-align:center": "center"}
 
-Cell = tuple[str | None, list[Segment]]
+Cell = tuple[str | None, str, str]
+"""A cell's alignment, plain text and runs markup."""
 
 
 def render_table(node: Node, ctx: BlockContext, body: Body) -> None:
     """Render a ``table`` node (``thead``/``tbody`` → ``tr`` → ``th``/``td``).
 
     A table seen before in this process is written from its kept markup
-    (:mod:`contractgen.docx.tablecache`).
+    (:mod:`contractgen.docx.markupcache`).
     """
     key = table_key(node, ctx)
     markup = kept(key) if key is not None else None
@@ -70,13 +71,13 @@ def table_markup(node: Node, ctx: BlockContext) -> str:
         for tr in section.children:
             cells: list[Cell] = []
             for cell in tr.children:
-                segments = collect(cell.children[0], ctx) if cell.children else []
-                cells.append((_ALIGN.get(str(cell.attrs.get("style", ""))), segments))
+                text, runs = inline_markup(cell.children[0] if cell.children else None, ctx)
+                cells.append((_ALIGN.get(str(cell.attrs.get("style", ""))), text, runs))
             rows.append((header, cells))
     if not rows:
         return ""
     width = max(ctx.doc.text_width - ctx.indent, 1000)
-    texts = [[plain_text(s) for _, s in cells] for _, cells in rows]
+    texts = [[text for _, text, _ in cells] for _, cells in rows]
     widths = column_widths(texts, width)
 
     styles = ctx.doc.styles
@@ -105,11 +106,11 @@ def table_markup(node: Node, ctx: BlockContext) -> str:
             )
         else:
             out.append(_HEADER_ROW if header else _BODY_ROW)
-        for index, (align, segments) in enumerate(cells[: len(widths)]):
+        for index, (align, text, runs) in enumerate(cells[: len(widths)]):
             # a label sits on the line written beside it
-            bottom = fill_in and not is_area(row_texts[index])
-            out.append(_cell(widths[index], align, is_rtl(row_texts[index]), keep_next, bottom))
-            emit(out, segments, styles)
+            bottom = fill_in and not is_area(text)
+            out.append(_cell(widths[index], align, is_rtl(text), keep_next, bottom))
+            out.append(runs)
             out.append("</w:p></w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
