@@ -10,6 +10,7 @@ pack is one document rendered in one pass, not separate files glued together.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -52,7 +53,7 @@ from contractgen.docx.properties import (
 from contractgen.docx.reference import MAIN_PART, NUMBERING_PART, Reference, section_text_width
 from contractgen.docx.renderer import new_document_state, render_markdown
 from contractgen.docx.toc import toc_elements, with_update_fields
-from contractgen.docx.xmltext import BODY_NSMAP, parse_body
+from contractgen.docx.xmltext import BODY_NSMAP, fragment, parse_body
 from contractgen.exhibit import Exhibit
 
 _SECT_PR_HEAD = frozenset({W.headerReference, W.footerReference, W.footnotePr, W.endnotePr})
@@ -68,6 +69,8 @@ def _new_document() -> etree._Element:
 
 
 _EMPTY_BODY = "<w:body/>"
+_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+"""What :func:`contractgen.docx.ooxml.serialize` writes before the root element."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,6 +81,35 @@ def _document_markup() -> str:
     if text.count(_EMPTY_BODY) != 1:
         raise ValueError(f"unexpected empty document {text!r}")
     return text
+
+
+_REF_FIELD = re.compile(
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> REF ([^ <]+) [^<]*</w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    "(.*?)"
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    re.DOTALL,
+)
+_BOOKMARK_NAME = re.compile('<w:bookmarkStart w:id="[0-9]+" w:name="([^"]*)"/>')
+
+
+def _single_document(markup: str, sect_pr: str) -> bytes:
+    """The main document part of one exhibit written from its body markup and final section
+    properties: the bytes :func:`serialize_without_dangling_refs` gives for the parsed tree,
+    without serialising it (the markup is written as lxml writes it, see
+    :mod:`contractgen.docx.xmltext`). REF fields to bookmarks the exhibit lacks keep only
+    their cached text, as there.
+    """
+    if "REF " in markup:
+        names = set(_BOOKMARK_NAME.findall(markup))
+
+        def keep_or_text(field: re.Match[str]) -> str:
+            return field.group(0) if field.group(1) in names else field.group(2)
+
+        markup = _REF_FIELD.sub(keep_or_text, markup)
+    head, tail = _document_markup().split(_EMPTY_BODY)
+    return _DECLARATION + (head + "<w:body>" + markup + sect_pr + "</w:body>" + tail).encode()
 
 
 def header_rid(index: int) -> str:
@@ -282,6 +314,8 @@ class DocumentBuilder:
         self._section_start = 0
         self._finished = False
         self._adopted = False
+        self._markup: str | None = None
+        """The body markup, while the document is that one exhibit's (see :meth:`package`)."""
 
     def add_exhibit(self, exhibit: Exhibit) -> None:
         """Render ``exhibit`` as a new section (closing the previous exhibit's section)."""
@@ -292,10 +326,12 @@ class DocumentBuilder:
         self.state.text_width = text_width(self.reference, exhibit.paper)
         start = len(self.body)
         markup = render_markdown(exhibit.markdown, self.state, exhibit.anchors)
+        self._markup = None
         if start == 0:  # the document's first content: parse it as the whole document
             body = f"<w:body>{markup}</w:body>"
             self.document = parse(_document_markup().replace(_EMPTY_BODY, body, 1).encode())
             self.body = self.document[0]
+            self._markup = None if self.toc else markup
         else:
             self.body.extend(parse_body(markup))
         if self.toc:
@@ -323,6 +359,7 @@ class DocumentBuilder:
         other._adopted = True
         if self.headers:
             self._close_section(len(self.headers) - 1)
+        self._markup = None
         num_ids = self.state.numbering.adopt(other.state.numbering)
         link_ids = self.state.links.adopt(other.state.links)
         bookmark_offset = self.state.bookmark_count
@@ -396,6 +433,7 @@ class DocumentBuilder:
             raise RuntimeError("package() needs at least one exhibit and is called once")
         self._finished = True
         last = len(self.headers) - 1
+        main: bytes | None = None
         if last_section_in_paragraph:
             self._close_section(last)
         else:
@@ -403,11 +441,12 @@ class DocumentBuilder:
                 if not len(self.body) or self.body[-1].tag != W.p:
                     sub(self.body, W.p)
                 self._mark_last_page(self.body[-1], last)
-            self.body.append(
-                section_properties(
-                    self.reference, last, self._refs(last), paper=self.headers[last].paper
-                )
+            sect_pr = section_properties(
+                self.reference, last, self._refs(last), paper=self.headers[last].paper
             )
+            self.body.append(sect_pr)
+            if self._markup is not None and last == 0:
+                main = _single_document(self._markup, fragment(sect_pr))
         ref = self.reference
         package = Package()
         for name, data in ref.parts.items():
@@ -436,7 +475,9 @@ class DocumentBuilder:
             rels.append(Relationship(footer_rid(index), RT_FOOTER, name))
         rels.extend(self.state.links.relationships())
         package.put("word/_rels/document.xml.rels", serialize_rels(rels))
-        package.put(MAIN_PART, serialize_without_dangling_refs(self.document), CT_DOCUMENT)
+        if main is None:
+            main = serialize_without_dangling_refs(self.document)
+        package.put(MAIN_PART, main, CT_DOCUMENT)
         package.put("docProps/core.xml", core_xml(props, document_time(props.date)), CT_CORE)
         package.put("docProps/app.xml", app_xml(props), CT_APP)
         package_rels = [

@@ -22,7 +22,7 @@ from contractgen.docx.context import BlockContext
 from contractgen.docx.forms import ROW_WITH_AREA, ROW_WITH_BLANK, is_area, is_blank
 from contractgen.docx.inline import inline_markup, is_rtl
 from contractgen.docx.markupcache import keep, kept, table_key
-from contractgen.docx.xmltext import Body, ParagraphKey, paragraph_open
+from contractgen.docx.xmltext import Body, ParagraphKey, close_paragraph, paragraph_open
 from contractgen.docx.xmltext import attr as xml_attr
 from contractgen.mdtree import Node
 
@@ -109,9 +109,8 @@ def table_markup(node: Node, ctx: BlockContext) -> str:
         for index, (align, text, runs) in enumerate(cells[: len(widths)]):
             # a label sits on the line written beside it
             bottom = fill_in and not is_area(text)
-            out.append(_cell(widths[index], align, is_rtl(text), keep_next, bottom))
-            out.append(runs)
-            out.append("</w:p></w:tc>")
+            opening = _cell(widths[index], align, is_rtl(text), keep_next, bottom)
+            out.append(close_paragraph(opening, runs) + "</w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)

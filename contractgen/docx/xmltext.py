@@ -12,6 +12,10 @@ Repeated property blocks (a paragraph's ``w:pPr``, a run's ``w:rPr``, an empty c
 built as elements by the functions that know their schema order, once per shape, and kept as
 text here (:func:`fragment`).
 
+The markup is written exactly as lxml serialises the same elements (escaping, empty elements
+closing themselves), so a document of one exhibit can be written from it without serialising
+the parsed tree (see :mod:`contractgen.docx.document`).
+
 Handlers add blocks to the end of the body only. The one thing they change afterwards is the
 paragraph just written (a sentence introducing a table or a checklist keeps with it), so that
 paragraph stays open (:attr:`Body.last`) until the next block starts.
@@ -118,6 +122,17 @@ def paragraph_open(key: ParagraphKey) -> str:
     return found
 
 
+def close_paragraph(opening: str, content: str) -> str:
+    """A whole paragraph from markup ending in :func:`paragraph_open`'s text and its content,
+    written as lxml writes it (an empty element closes itself), so the markup is the
+    serialised document's."""
+    if content:
+        return opening + content + "</w:p>"
+    if opening.endswith("<w:p>"):
+        return opening[: -len("<w:p>")] + "<w:p/>"
+    return opening + "</w:p>"
+
+
 class Paragraph:
     """A paragraph being written: its properties (still changeable) and its content so far."""
 
@@ -184,9 +199,7 @@ class Body:
         self._pending = None
         if p.keep_next and not key[1]:
             key = (key[0], True, *key[2:])
-        self._done.append(paragraph_open(key))
-        self._done.extend(p.parts)
-        self._done.append("</w:p>")
+        self._done.append(close_paragraph(paragraph_open(key), "".join(p.parts)))
 
     def markup(self) -> str:
         """Every block written, as one string."""
