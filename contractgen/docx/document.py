@@ -5,6 +5,11 @@ footer references, "start on a new page") sit in the last paragraph of the secti
 the document's last section, whose properties close the body. :class:`DocumentBuilder` renders
 exhibits one after another into a single body and closes each section as the next begins, so a
 pack is one document rendered in one pass, not separate files glued together.
+
+Body content is rendered as markup (:mod:`contractgen.docx.xmltext`). A document of one
+exhibit, and a deal's pack made of its exhibits' own renderings, are written from that markup;
+a table of contents, a cover, or exhibits rendered straight into one document go through the
+parsed elements, which give the same bytes.
 """
 
 from __future__ import annotations
@@ -53,7 +58,7 @@ from contractgen.docx.properties import (
 from contractgen.docx.reference import MAIN_PART, NUMBERING_PART, Reference, section_text_width
 from contractgen.docx.renderer import new_document_state, render_markdown
 from contractgen.docx.toc import toc_elements, with_update_fields
-from contractgen.docx.xmltext import BODY_NSMAP, fragment, parse_body
+from contractgen.docx.xmltext import BODY_NSMAP, Written, fragment, parse_body
 from contractgen.exhibit import Exhibit
 
 _SECT_PR_HEAD = frozenset({W.headerReference, W.footerReference, W.footnotePr, W.endnotePr})
@@ -91,6 +96,9 @@ _REF_FIELD = re.compile(
     '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
     re.DOTALL,
 )
+_NUM_ID = re.compile('(<w:numId w:val=")([0-9]+)"')
+_LINK_ID = re.compile('(<w:hyperlink r:id=")([^"]+)"')
+_BOOKMARK_ID = re.compile('(<w:bookmark(?:Start|End) w:id=")([0-9]+)"')
 _BOOKMARK_NAME = re.compile('<w:bookmarkStart w:id="[0-9]+" w:name="([^"]*)"/>')
 
 
@@ -289,10 +297,13 @@ class DocumentBuilder:
         *,
         reference_warnings: bool = True,
         toc: bool = False,
+        markup_pack: bool = False,
     ) -> None:
         """``reference_warnings=False``: the caller has already reported the reference's.
 
         ``toc``: each exhibit with numbered clauses gets a table of contents before its first.
+        ``markup_pack``: a pack only ever given exhibits by :meth:`adopt`, assembled from their
+        markup rather than their elements (see :meth:`_adopt_markup`); not with ``toc``.
         """
         self.reference = reference
         self.toc = toc
@@ -314,24 +325,29 @@ class DocumentBuilder:
         self._section_start = 0
         self._finished = False
         self._adopted = False
-        self._markup: str | None = None
+        self._written: Written | None = None
         """The body markup, while the document is that one exhibit's (see :meth:`package`)."""
+        self._pieces: list[Written] | None = [] if markup_pack and not toc else None
+        """A markup pack's adopted exhibits, renumbered, their sections closed but the last."""
 
     def add_exhibit(self, exhibit: Exhibit) -> None:
         """Render ``exhibit`` as a new section (closing the previous exhibit's section)."""
         if self._finished:
             raise RuntimeError("the document has been packaged; start a new DocumentBuilder")
+        if self._pieces is not None:
+            raise RuntimeError("a markup pack takes exhibits by adopt() only")
         if self.headers:
             self._close_section(len(self.headers) - 1)
         self.state.text_width = text_width(self.reference, exhibit.paper)
         start = len(self.body)
-        markup = render_markdown(exhibit.markdown, self.state, exhibit.anchors)
-        self._markup = None
+        written = render_markdown(exhibit.markdown, self.state, exhibit.anchors)
+        markup = written.markup
+        self._written = None
         if start == 0:  # the document's first content: parse it as the whole document
             body = f"<w:body>{markup}</w:body>"
             self.document = parse(_document_markup().replace(_EMPTY_BODY, body, 1).encode())
             self.body = self.document[0]
-            self._markup = None if self.toc else markup
+            self._written = None if self.toc else written
         else:
             self.body.extend(parse_body(markup))
         if self.toc:
@@ -357,9 +373,12 @@ class DocumentBuilder:
         if not other._finished or len(other.headers) != 1 or other._adopted:
             raise ValueError("adopt a packaged single-exhibit document, once")
         other._adopted = True
+        if self._pieces is not None:
+            self._adopt_markup(other)
+            return
         if self.headers:
             self._close_section(len(self.headers) - 1)
-        self._markup = None
+        self._written = None
         num_ids = self.state.numbering.adopt(other.state.numbering)
         link_ids = self.state.links.adopt(other.state.links)
         bookmark_offset = self.state.bookmark_count
@@ -387,6 +406,83 @@ class DocumentBuilder:
         self.body.extend(list(body))
         self.headers.extend(other.headers)
         self._has_toc = self._has_toc or other._has_toc
+
+    def _adopt_markup(self, other: DocumentBuilder) -> None:
+        """:meth:`adopt` on markup: the same ids, section breaks and bookmarks as the element
+        path writes, without parsing, moving or serialising elements."""
+        assert self._pieces is not None
+        if other._written is None:
+            raise ValueError("a markup pack adopts exhibits rendered without a table of contents")
+        if self.headers:
+            self._close_piece(len(self.headers) - 1)
+        num_ids = self.state.numbering.adopt(other.state.numbering)
+        link_ids = self.state.links.adopt(other.state.links)
+        offset = self.state.bookmark_count
+        self.state.bookmark_count += other.state.bookmark_count
+        renumber = {str(a): str(b) for a, b in num_ids.items() if a != b}
+        relink = {a: b for a, b in link_ids.items() if a != b}
+
+        def ids(markup: str) -> str:
+            if renumber:
+                markup = _NUM_ID.sub(
+                    lambda m: m.group(1) + renumber.get(m.group(2), m.group(2)) + '"', markup
+                )
+            if relink:
+                markup = _LINK_ID.sub(
+                    lambda m: m.group(1) + relink.get(m.group(2), m.group(2)) + '"', markup
+                )
+            if offset:
+                markup = _BOOKMARK_ID.sub(
+                    lambda m: f'{m.group(1)}{int(m.group(2)) + offset}"', markup
+                )
+            return markup
+
+        written = other._written
+        last = written.last
+        self._pieces.append(
+            Written(ids(written.head), None if last is None else (ids(last[0]), ids(last[1])))
+        )
+        self.headers.extend(other.headers)
+
+    def _close_piece(self, index: int) -> None:
+        """:meth:`_close_section` on markup: the section's properties go into its last
+        paragraph (an empty one is added after a table), which is bookmarked."""
+        assert self._pieces is not None
+        sect_pr = fragment(
+            section_properties(
+                self.reference, index, self._refs(index), paper=self.headers[index].paper
+            )
+        )
+        piece = self._pieces[-1]
+        opening, content = piece.last if piece.last is not None else ("<w:p>", "")
+        if opening == "<w:p>":
+            opening = f"<w:p><w:pPr>{sect_pr}</w:pPr>"
+        else:
+            opening = opening[: -len("</w:pPr>")] + sect_pr + "</w:pPr>"
+        self._pieces[-1] = Written(piece.head, (opening, self._last_page_marks(index) + content))
+
+    def _last_page_marks(self, index: int) -> str:
+        """The markup :meth:`_mark_last_page` inserts (allocating its bookmark id)."""
+        bookmark_id = self.state.next_bookmark_id()
+        return (
+            f'<w:bookmarkStart w:id="{bookmark_id}" w:name="{last_page(index)}"/>'
+            f'<w:bookmarkEnd w:id="{bookmark_id}"/>'
+        )
+
+    def _pack_markup(self, last: int) -> str:
+        """A markup pack's body before its final section properties (see :meth:`package`)."""
+        assert self._pieces is not None
+        pieces = self._pieces
+        if last > 0:
+            # The last paragraph of the body is bookmarked (one is added after a table); an
+            # empty last exhibit leaves that to the paragraph closing the one before.
+            at = len(pieces) - 1
+            while at > 0 and not pieces[at].head and pieces[at].last is None:
+                at -= 1
+            piece = pieces[at]
+            opening, content = piece.last if piece.last is not None else ("<w:p>", "")
+            pieces[at] = Written(piece.head, (opening, self._last_page_marks(last) + content))
+        return "".join(piece.markup for piece in pieces)
 
     def _insert_toc(self, exhibit: Exhibit, start: int) -> None:
         """A table of contents before the exhibit's first numbered clause, if it has one."""
@@ -434,7 +530,15 @@ class DocumentBuilder:
         self._finished = True
         last = len(self.headers) - 1
         main: bytes | None = None
-        if last_section_in_paragraph:
+        if self._pieces is not None:
+            if last_section_in_paragraph:
+                raise RuntimeError("a markup pack ends in its own section properties")
+            markup = self._pack_markup(last)
+            sect_pr = section_properties(
+                self.reference, last, self._refs(last), paper=self.headers[last].paper
+            )
+            main = _single_document(markup, fragment(sect_pr))
+        elif last_section_in_paragraph:
             self._close_section(last)
         else:
             if last > 0:
@@ -445,8 +549,8 @@ class DocumentBuilder:
                 self.reference, last, self._refs(last), paper=self.headers[last].paper
             )
             self.body.append(sect_pr)
-            if self._markup is not None and last == 0:
-                main = _single_document(self._markup, fragment(sect_pr))
+            if self._written is not None and last == 0:
+                main = _single_document(self._written.markup, fragment(sect_pr))
         ref = self.reference
         package = Package()
         for name, data in ref.parts.items():

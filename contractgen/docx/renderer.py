@@ -37,7 +37,7 @@ from contractgen.docx.ooxml import xml_safe
 from contractgen.docx.paragraphs import Indent
 from contractgen.docx.styles import StyleMap
 from contractgen.docx.tables import render_table
-from contractgen.docx.xmltext import Body
+from contractgen.docx.xmltext import Body, Written
 from contractgen.docx.xmltext import attr as xml_attr
 from contractgen.mdparse import parse_tokens
 from contractgen.mdtree import Node, build_tree
@@ -73,7 +73,7 @@ def new_document_state(
     )
 
 
-def render_markdown(markdown: str, state: DocumentState, anchors: Sequence[Anchor] = ()) -> str:
+def render_markdown(markdown: str, state: DocumentState, anchors: Sequence[Anchor] = ()) -> Written:
     """The blocks of ``markdown`` as body markup (see :mod:`contractgen.docx.xmltext`).
 
     ``anchors`` are the exhibit's numbered headings and title (see :mod:`contractgen.outline`).
@@ -83,7 +83,7 @@ def render_markdown(markdown: str, state: DocumentState, anchors: Sequence[Ancho
     ctx = BlockContext(doc=state)
     out = Body()
     ctx.render_children(parse_markdown(markdown), out)
-    return out.markup()
+    return out.finish()
 
 
 def _heading(node: Node, ctx: BlockContext, body: Body) -> None:

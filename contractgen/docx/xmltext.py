@@ -203,9 +203,36 @@ class Body:
 
     def markup(self) -> str:
         """Every block written, as one string."""
-        self._flush()
+        return self.finish().markup
+
+    def finish(self) -> Written:
+        """Every block written, the last paragraph (if the body ends in one) kept apart."""
+        last: tuple[str, str] | None = None
+        if self._pending is not None:
+            key, p = self._pending
+            self._pending = None
+            if p.keep_next and not key[1]:
+                key = (key[0], True, *key[2:])
+            last = (paragraph_open(key), "".join(p.parts))
         self.last = None
-        return "".join(self._done)
+        return Written("".join(self._done), last)
+
+
+class Written:
+    """An exhibit's body markup: its blocks up to the last, and the last paragraph as its
+    opening (``<w:p>`` and properties) and content, or ``None`` when it ends in a table or is
+    empty. A pack closes the exhibit's section in that paragraph's properties."""
+
+    __slots__ = ("head", "last")
+
+    def __init__(self, head: str, last: tuple[str, str] | None) -> None:
+        self.head = head
+        self.last = last
+
+    @property
+    def markup(self) -> str:
+        """The whole body markup."""
+        return self.head + (close_paragraph(*self.last) if self.last is not None else "")
 
 
 def parse_body(markup: str) -> etree._Element:
