@@ -319,8 +319,11 @@ class DocumentBuilder:
             ),
             on_warning,
         )
-        self.document = _new_document()
-        self.body = self.document[0]
+        self._document = _new_document()
+        self._body = self._document[0]
+        self._unparsed: str | None = None
+        """An exhibit's body markup not parsed yet: its document is parsed only when elements
+        are asked for (a deal's exhibit is written from markup and adopted as markup)."""
         self.headers: list[HeaderInfo] = []
         self._section_start = 0
         self._finished = False
@@ -329,6 +332,25 @@ class DocumentBuilder:
         """The body markup, while the document is that one exhibit's (see :meth:`package`)."""
         self._pieces: list[Written] | None = [] if markup_pack and not toc else None
         """A markup pack's adopted exhibits, renumbered, their sections closed but the last."""
+
+    @property
+    def document(self) -> etree._Element:
+        """The ``w:document`` element (parsed from the markup on first use)."""
+        self._parse()
+        return self._document
+
+    @property
+    def body(self) -> etree._Element:
+        """The ``w:body`` element (parsed from the markup on first use)."""
+        self._parse()
+        return self._body
+
+    def _parse(self) -> None:
+        if self._unparsed is not None:
+            body = f"<w:body>{self._unparsed}</w:body>"
+            self._unparsed = None
+            self._document = parse(_document_markup().replace(_EMPTY_BODY, body, 1).encode())
+            self._body = self._document[0]
 
     def add_exhibit(self, exhibit: Exhibit) -> None:
         """Render ``exhibit`` as a new section (closing the previous exhibit's section)."""
@@ -343,10 +365,8 @@ class DocumentBuilder:
         written = render_markdown(exhibit.markdown, self.state, exhibit.anchors)
         markup = written.markup
         self._written = None
-        if start == 0:  # the document's first content: parse it as the whole document
-            body = f"<w:body>{markup}</w:body>"
-            self.document = parse(_document_markup().replace(_EMPTY_BODY, body, 1).encode())
-            self.body = self.document[0]
+        if start == 0:  # the document's first content: the whole document, parsed when needed
+            self._unparsed = markup
             self._written = None if self.toc else written
         else:
             self.body.extend(parse_body(markup))
@@ -548,9 +568,12 @@ class DocumentBuilder:
             sect_pr = section_properties(
                 self.reference, last, self._refs(last), paper=self.headers[last].paper
             )
-            self.body.append(sect_pr)
             if self._written is not None and last == 0:
+                # Written from the markup; parsed later only for an adoption by elements,
+                # which drops this final sectPr anyway.
                 main = _single_document(self._written.markup, fragment(sect_pr))
+            if main is None:
+                self.body.append(sect_pr)
         ref = self.reference
         package = Package()
         for name, data in ref.parts.items():
