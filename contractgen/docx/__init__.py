@@ -5,8 +5,8 @@ Only the build imports this package; nothing else in contractgen depends on pyth
 * :func:`render_exhibit` renders one exhibit into its own document.
 * :func:`render_pack` renders several exhibits into one document, one section each, optionally
   after a cover or master agreement the user supplies.
-* :func:`render_documents` does both for a deal: each exhibit once, and the pack made of those
-  very elements rather than a second render (the build's path; same bytes as the two above).
+* :func:`render_documents` does both for a deal: each exhibit once, and the pack made of that
+  same rendering rather than a second one (the build's path; same bytes as the two above).
 
 Both take an optional reference .docx (like pandoc's ``--reference-doc``) whose styles and page
 setup are used; without one, the shipped house style :data:`DEFAULT_REFERENCE` applies. Both
@@ -69,13 +69,14 @@ def render_documents(
     """Every exhibit as its own .docx, and the pack of them all: ``(exhibit files, pack)``.
 
     The same bytes as :func:`render_exhibit` for each exhibit plus :func:`render_pack`, for
-    about half the work: each exhibit's Markdown is rendered once, and the pack adopts the
-    elements after the exhibit's own file is written out.
+    about half the work: each exhibit's Markdown is rendered once, and the pack adopts what
+    was rendered after the exhibit's own file is written out (its markup, renumbered; with a
+    cover, its elements).
     """
     if not exhibits:
         raise ValueError("render_documents needs at least one exhibit")
     ref = load_reference(reference)
-    pack = DocumentBuilder(ref, on_warning, toc=toc)
+    pack = DocumentBuilder(ref, on_warning, toc=toc, markup_pack=cover is None)
     singles: list[bytes] = []
     for exhibit in exhibits:
         # The pack's builder has reported the reference's warnings; once is enough.

@@ -16,16 +16,15 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 from contractgen.docx.numbering import NumberingRegistry
 from contractgen.docx.ooxml import RT_HYPERLINK
 from contractgen.docx.package import Relationship
 from contractgen.docx.styles import StyleMap
+from contractgen.docx.xmltext import Body
 from contractgen.mdtree import Node
 from contractgen.outline import Anchor
 
-BlockHandler = Callable[[Node, "BlockContext", etree._Element], None]
+BlockHandler = Callable[[Node, "BlockContext", Body], None]
 
 
 @dataclass
@@ -125,14 +124,14 @@ class BlockContext:
         """A copy with ``changes`` applied."""
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
-    def render(self, node: Node, parent: etree._Element) -> None:
-        """Render one block node into ``parent`` through the document's dispatch table."""
+    def render(self, node: Node, body: Body) -> None:
+        """Render one block node into ``body`` through the document's dispatch table."""
         handler = self.doc.handlers.get(node.type)
         if handler is None:
             handler = self.doc.handlers["__unknown__"]
-        handler(node, self, parent)
+        handler(node, self, body)
 
-    def render_children(self, node: Node, parent: etree._Element) -> None:
-        """Render every child block of ``node`` into ``parent``."""
+    def render_children(self, node: Node, body: Body) -> None:
+        """Render every child block of ``node`` into ``body``."""
         for child in node.children:
-            self.render(child, parent)
+            self.render(child, body)

@@ -5,16 +5,23 @@ footer references, "start on a new page") sit in the last paragraph of the secti
 the document's last section, whose properties close the body. :class:`DocumentBuilder` renders
 exhibits one after another into a single body and closes each section as the next begins, so a
 pack is one document rendered in one pass, not separate files glued together.
+
+Body content is rendered as markup (:mod:`contractgen.docx.xmltext`). A document of one
+exhibit, and a deal's pack made of its exhibits' own renderings, are written from that markup;
+a table of contents, a cover, or exhibits rendered straight into one document go through the
+parsed elements, which give the same bytes.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
 
-from contractgen.docx.forms import MC_IGNORABLE, MC_NS, W14_NS
+from contractgen.docx.forms import MC_IGNORABLE
 from contractgen.docx.headerfooter import HeaderInfo, LineStyle, footer_xml, header_xml
 from contractgen.docx.numbering import NumberingRegistry
 from contractgen.docx.ooxml import (
@@ -24,7 +31,6 @@ from contractgen.docx.ooxml import (
     CT_FOOTER,
     CT_HEADER,
     CT_NUMBERING,
-    NSMAP,
     R_ID,
     RT_APP,
     RT_CORE,
@@ -52,9 +58,66 @@ from contractgen.docx.properties import (
 from contractgen.docx.reference import MAIN_PART, NUMBERING_PART, Reference, section_text_width
 from contractgen.docx.renderer import new_document_state, render_markdown
 from contractgen.docx.toc import toc_elements, with_update_fields
+from contractgen.docx.xmltext import BODY_NSMAP, Written, fragment, parse_body
 from contractgen.exhibit import Exhibit
 
 _SECT_PR_HEAD = frozenset({W.headerReference, W.footerReference, W.footnotePr, W.endnotePr})
+
+
+def _new_document() -> etree._Element:
+    """An empty main document: ``w:document`` holding an empty ``w:body``."""
+    document = etree.Element(W.document, nsmap=BODY_NSMAP)
+    # Word 2010's content controls (checkboxes) live in w14; older readers may skip them.
+    document.set(MC_IGNORABLE, "w14")
+    sub(document, W.body)
+    return document
+
+
+_EMPTY_BODY = "<w:body/>"
+_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+"""What :func:`contractgen.docx.ooxml.serialize` writes before the root element."""
+
+
+@functools.lru_cache(maxsize=1)
+def _document_markup() -> str:
+    """:func:`_new_document` as text, whose empty body an exhibit's markup replaces (parsing
+    one string is cheaper than moving the parsed elements into a document made apart)."""
+    text = etree.tostring(_new_document(), encoding="unicode")
+    if text.count(_EMPTY_BODY) != 1:
+        raise ValueError(f"unexpected empty document {text!r}")
+    return text
+
+
+_REF_FIELD = re.compile(
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> REF ([^ <]+) [^<]*</w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    "(.*?)"
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    re.DOTALL,
+)
+_NUM_ID = re.compile('(<w:numId w:val=")([0-9]+)"')
+_LINK_ID = re.compile('(<w:hyperlink r:id=")([^"]+)"')
+_BOOKMARK_ID = re.compile('(<w:bookmark(?:Start|End) w:id=")([0-9]+)"')
+_BOOKMARK_NAME = re.compile('<w:bookmarkStart w:id="[0-9]+" w:name="([^"]*)"/>')
+
+
+def _single_document(markup: str, sect_pr: str) -> bytes:
+    """The main document part of one exhibit written from its body markup and final section
+    properties: the bytes :func:`serialize_without_dangling_refs` gives for the parsed tree,
+    without serialising it (the markup is written as lxml writes it, see
+    :mod:`contractgen.docx.xmltext`). REF fields to bookmarks the exhibit lacks keep only
+    their cached text, as there.
+    """
+    if "REF " in markup:
+        names = set(_BOOKMARK_NAME.findall(markup))
+
+        def keep_or_text(field: re.Match[str]) -> str:
+            return field.group(0) if field.group(1) in names else field.group(2)
+
+        markup = _REF_FIELD.sub(keep_or_text, markup)
+    head, tail = _document_markup().split(_EMPTY_BODY)
+    return _DECLARATION + (head + "<w:body>" + markup + sect_pr + "</w:body>" + tail).encode()
 
 
 def header_rid(index: int) -> str:
@@ -234,10 +297,13 @@ class DocumentBuilder:
         *,
         reference_warnings: bool = True,
         toc: bool = False,
+        markup_pack: bool = False,
     ) -> None:
         """``reference_warnings=False``: the caller has already reported the reference's.
 
         ``toc``: each exhibit with numbered clauses gets a table of contents before its first.
+        ``markup_pack``: a pack only ever given exhibits by :meth:`adopt`, assembled from their
+        markup rather than their elements (see :meth:`_adopt_markup`); not with ``toc``.
         """
         self.reference = reference
         self.toc = toc
@@ -253,24 +319,57 @@ class DocumentBuilder:
             ),
             on_warning,
         )
-        self.document = etree.Element(W.document, nsmap={**NSMAP, "w14": W14_NS, "mc": MC_NS})
-        # Word 2010's content controls (checkboxes) live in w14; older readers may skip them.
-        self.document.set(MC_IGNORABLE, "w14")
-        self.body = sub(self.document, W.body)
+        self._document = _new_document()
+        self._body = self._document[0]
+        self._unparsed: str | None = None
+        """An exhibit's body markup not parsed yet: its document is parsed only when elements
+        are asked for (a deal's exhibit is written from markup and adopted as markup)."""
         self.headers: list[HeaderInfo] = []
         self._section_start = 0
         self._finished = False
         self._adopted = False
+        self._written: Written | None = None
+        """The body markup, while the document is that one exhibit's (see :meth:`package`)."""
+        self._pieces: list[Written] | None = [] if markup_pack and not toc else None
+        """A markup pack's adopted exhibits, renumbered, their sections closed but the last."""
+
+    @property
+    def document(self) -> etree._Element:
+        """The ``w:document`` element (parsed from the markup on first use)."""
+        self._parse()
+        return self._document
+
+    @property
+    def body(self) -> etree._Element:
+        """The ``w:body`` element (parsed from the markup on first use)."""
+        self._parse()
+        return self._body
+
+    def _parse(self) -> None:
+        if self._unparsed is not None:
+            body = f"<w:body>{self._unparsed}</w:body>"
+            self._unparsed = None
+            self._document = parse(_document_markup().replace(_EMPTY_BODY, body, 1).encode())
+            self._body = self._document[0]
 
     def add_exhibit(self, exhibit: Exhibit) -> None:
         """Render ``exhibit`` as a new section (closing the previous exhibit's section)."""
         if self._finished:
             raise RuntimeError("the document has been packaged; start a new DocumentBuilder")
+        if self._pieces is not None:
+            raise RuntimeError("a markup pack takes exhibits by adopt() only")
         if self.headers:
             self._close_section(len(self.headers) - 1)
         self.state.text_width = text_width(self.reference, exhibit.paper)
         start = len(self.body)
-        render_markdown(exhibit.markdown, self.state, self.body, exhibit.anchors)
+        written = render_markdown(exhibit.markdown, self.state, exhibit.anchors)
+        markup = written.markup
+        self._written = None
+        if start == 0:  # the document's first content: the whole document, parsed when needed
+            self._unparsed = markup
+            self._written = None if self.toc else written
+        else:
+            self.body.extend(parse_body(markup))
         if self.toc:
             self._insert_toc(exhibit, start)
         self.headers.append(
@@ -294,36 +393,116 @@ class DocumentBuilder:
         if not other._finished or len(other.headers) != 1 or other._adopted:
             raise ValueError("adopt a packaged single-exhibit document, once")
         other._adopted = True
+        if self._pieces is not None:
+            self._adopt_markup(other)
+            return
         if self.headers:
             self._close_section(len(self.headers) - 1)
+        self._written = None
         num_ids = self.state.numbering.adopt(other.state.numbering)
         link_ids = self.state.links.adopt(other.state.links)
         bookmark_offset = self.state.bookmark_count
         self.state.bookmark_count += other.state.bookmark_count
         renumber = {str(a): str(b) for a, b in num_ids.items() if a != b}
         relink = {a: b for a, b in link_ids.items() if a != b}
-        content = list(other.body)
-        if content and content[-1].tag == W.sectPr:
-            content.pop()  # the exhibit's own page setup; this document closes its sections
+        body = other.body
+        if len(body) and body[-1].tag == W.sectPr:
+            body.remove(body[-1])  # the exhibit's own page setup; this document closes sections
         tags = [W.numId] if renumber else []
         tags += [W.hyperlink] if relink else []
         tags += [W.bookmarkStart, W.bookmarkEnd] if bookmark_offset else []
-        for top in content:
-            for element in top.iter(*tags) if tags else ():  # one walk for every kind of id
-                tag = element.tag
-                if tag == W.numId:
-                    old = element.get(W.val)
-                    if old in renumber:
-                        element.set(W.val, renumber[old])
-                elif tag == W.hyperlink:
-                    rid = element.get(R_ID)
-                    if rid in relink:
-                        element.set(R_ID, relink[rid])
-                else:
-                    element.set(W.id, str(int(element.get(W.id, "0")) + bookmark_offset))
-            self.body.append(top)
+        for element in body.iter(*tags) if tags else ():  # one walk for every kind of id
+            tag = element.tag
+            if tag == W.numId:
+                old = element.get(W.val)
+                if old in renumber:
+                    element.set(W.val, renumber[old])
+            elif tag == W.hyperlink:
+                rid = element.get(R_ID)
+                if rid in relink:
+                    element.set(R_ID, relink[rid])
+            else:
+                element.set(W.id, str(int(element.get(W.id, "0")) + bookmark_offset))
+        self.body.extend(list(body))
         self.headers.extend(other.headers)
         self._has_toc = self._has_toc or other._has_toc
+
+    def _adopt_markup(self, other: DocumentBuilder) -> None:
+        """:meth:`adopt` on markup: the same ids, section breaks and bookmarks as the element
+        path writes, without parsing, moving or serialising elements."""
+        assert self._pieces is not None
+        if other._written is None:
+            raise ValueError("a markup pack adopts exhibits rendered without a table of contents")
+        if self.headers:
+            self._close_piece(len(self.headers) - 1)
+        num_ids = self.state.numbering.adopt(other.state.numbering)
+        link_ids = self.state.links.adopt(other.state.links)
+        offset = self.state.bookmark_count
+        self.state.bookmark_count += other.state.bookmark_count
+        renumber = {str(a): str(b) for a, b in num_ids.items() if a != b}
+        relink = {a: b for a, b in link_ids.items() if a != b}
+
+        def ids(markup: str) -> str:
+            if renumber:
+                markup = _NUM_ID.sub(
+                    lambda m: m.group(1) + renumber.get(m.group(2), m.group(2)) + '"', markup
+                )
+            if relink:
+                markup = _LINK_ID.sub(
+                    lambda m: m.group(1) + relink.get(m.group(2), m.group(2)) + '"', markup
+                )
+            if offset:
+                markup = _BOOKMARK_ID.sub(
+                    lambda m: f'{m.group(1)}{int(m.group(2)) + offset}"', markup
+                )
+            return markup
+
+        written = other._written
+        last = written.last
+        self._pieces.append(
+            Written(ids(written.head), None if last is None else (ids(last[0]), ids(last[1])))
+        )
+        self.headers.extend(other.headers)
+
+    def _close_piece(self, index: int) -> None:
+        """:meth:`_close_section` on markup: the section's properties go into its last
+        paragraph (an empty one is added after a table), which is bookmarked."""
+        assert self._pieces is not None
+        sect_pr = fragment(
+            section_properties(
+                self.reference, index, self._refs(index), paper=self.headers[index].paper
+            )
+        )
+        piece = self._pieces[-1]
+        opening, content = piece.last if piece.last is not None else ("<w:p>", "")
+        if opening == "<w:p>":
+            opening = f"<w:p><w:pPr>{sect_pr}</w:pPr>"
+        else:
+            opening = opening[: -len("</w:pPr>")] + sect_pr + "</w:pPr>"
+        self._pieces[-1] = Written(piece.head, (opening, self._last_page_marks(index) + content))
+
+    def _last_page_marks(self, index: int) -> str:
+        """The markup :meth:`_mark_last_page` inserts (allocating its bookmark id)."""
+        bookmark_id = self.state.next_bookmark_id()
+        return (
+            f'<w:bookmarkStart w:id="{bookmark_id}" w:name="{last_page(index)}"/>'
+            f'<w:bookmarkEnd w:id="{bookmark_id}"/>'
+        )
+
+    def _pack_markup(self, last: int) -> str:
+        """A markup pack's body before its final section properties (see :meth:`package`)."""
+        assert self._pieces is not None
+        pieces = self._pieces
+        if last > 0:
+            # The last paragraph of the body is bookmarked (one is added after a table); an
+            # empty last exhibit leaves that to the paragraph closing the one before.
+            at = len(pieces) - 1
+            while at > 0 and not pieces[at].head and pieces[at].last is None:
+                at -= 1
+            piece = pieces[at]
+            opening, content = piece.last if piece.last is not None else ("<w:p>", "")
+            pieces[at] = Written(piece.head, (opening, self._last_page_marks(last) + content))
+        return "".join(piece.markup for piece in pieces)
 
     def _insert_toc(self, exhibit: Exhibit, start: int) -> None:
         """A table of contents before the exhibit's first numbered clause, if it has one."""
@@ -370,18 +549,31 @@ class DocumentBuilder:
             raise RuntimeError("package() needs at least one exhibit and is called once")
         self._finished = True
         last = len(self.headers) - 1
-        if last_section_in_paragraph:
+        main: bytes | None = None
+        if self._pieces is not None:
+            if last_section_in_paragraph:
+                raise RuntimeError("a markup pack ends in its own section properties")
+            markup = self._pack_markup(last)
+            sect_pr = section_properties(
+                self.reference, last, self._refs(last), paper=self.headers[last].paper
+            )
+            main = _single_document(markup, fragment(sect_pr))
+        elif last_section_in_paragraph:
             self._close_section(last)
         else:
             if last > 0:
                 if not len(self.body) or self.body[-1].tag != W.p:
                     sub(self.body, W.p)
                 self._mark_last_page(self.body[-1], last)
-            self.body.append(
-                section_properties(
-                    self.reference, last, self._refs(last), paper=self.headers[last].paper
-                )
+            sect_pr = section_properties(
+                self.reference, last, self._refs(last), paper=self.headers[last].paper
             )
+            if self._written is not None and last == 0:
+                # Written from the markup; parsed later only for an adoption by elements,
+                # which drops this final sectPr anyway.
+                main = _single_document(self._written.markup, fragment(sect_pr))
+            if main is None:
+                self.body.append(sect_pr)
         ref = self.reference
         package = Package()
         for name, data in ref.parts.items():
@@ -410,7 +602,9 @@ class DocumentBuilder:
             rels.append(Relationship(footer_rid(index), RT_FOOTER, name))
         rels.extend(self.state.links.relationships())
         package.put("word/_rels/document.xml.rels", serialize_rels(rels))
-        package.put(MAIN_PART, serialize_without_dangling_refs(self.document), CT_DOCUMENT)
+        if main is None:
+            main = serialize_without_dangling_refs(self.document)
+        package.put(MAIN_PART, main, CT_DOCUMENT)
         package.put("docProps/core.xml", core_xml(props, document_time(props.date)), CT_CORE)
         package.put("docProps/app.xml", app_xml(props), CT_APP)
         package_rels = [

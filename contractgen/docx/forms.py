@@ -9,22 +9,12 @@ controls show what a paper form shows: an empty box, a line or a framed area to 
 
 from __future__ import annotations
 
-import functools
 import re
 
-from lxml import etree
-
-from contractgen.docx.ooxml import XML_SPACE, W, sub
 from contractgen.outline import MULTILINE_BLANK
 
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-W14_CHECKBOX = f"{{{W14_NS}}}checkbox"
-W14_CHECKED = f"{{{W14_NS}}}checked"
-W14_CHECKED_STATE = f"{{{W14_NS}}}checkedState"
-W14_UNCHECKED_STATE = f"{{{W14_NS}}}uncheckedState"
-W14_VAL = f"{{{W14_NS}}}val"
-W14_FONT = f"{{{W14_NS}}}font"
 MC_IGNORABLE = f"{{{MC_NS}}}Ignorable"
 
 BOX_FONT = "Segoe UI Symbol"
@@ -38,43 +28,40 @@ ROW_WITH_AREA = 1418
 """Minimum height of a table row where a paragraph is to be written (2.5 cm)."""
 
 
-def add_checkbox(parent: etree._Element, checked: bool) -> None:
-    """A checkbox content control showing ☐ (or ☒ when checked)."""
-    sdt = sub(parent, W.sdt)
-    sdt_pr = sub(sdt, W.sdtPr)
-    box = etree.SubElement(sdt_pr, W14_CHECKBOX)
-    etree.SubElement(box, W14_CHECKED, {W14_VAL: "1" if checked else "0"})
-    etree.SubElement(box, W14_CHECKED_STATE, {W14_VAL: "2612", W14_FONT: BOX_FONT})
-    etree.SubElement(box, W14_UNCHECKED_STATE, {W14_VAL: "2610", W14_FONT: BOX_FONT})
-    content = sub(sdt, W.sdtContent)
-    run = sub(content, W.r)
-    r_pr = sub(run, W.rPr)
-    sub(r_pr, W.rFonts, {W.ascii: BOX_FONT, W.hAnsi: BOX_FONT, W.eastAsia: BOX_FONT})
-    sub(run, W.t).text = "\u2612" if checked else "\u2610"
+def checkbox(checked: bool) -> str:
+    """A checkbox content control showing ☐ (or ☒ when checked), as paragraph markup."""
+    return _CHECKED if checked else _UNCHECKED
 
 
-def add_text_control(parent: etree._Element, *, multiline: bool, shown: str) -> etree._Element:
-    """A plain-text content control; ``shown`` is its initial content. Returns the run in it."""
-    sdt = _text_control(multiline, shown).__copy__()
-    parent.append(sdt)
-    return sdt[1][0]
+def _checkbox(checked: bool) -> str:
+    font = f'w14:font="{BOX_FONT}"'
+    fonts = f'w:ascii="{BOX_FONT}" w:hAnsi="{BOX_FONT}" w:eastAsia="{BOX_FONT}"'
+    box = "\u2612" if checked else "\u2610"
+    return (
+        "<w:sdt><w:sdtPr><w14:checkbox>"
+        f'<w14:checked w14:val="{1 if checked else 0}"/>'
+        f'<w14:checkedState w14:val="2612" {font}/>'
+        f'<w14:uncheckedState w14:val="2610" {font}/>'
+        "</w14:checkbox></w:sdtPr><w:sdtContent>"
+        f"<w:r><w:rPr><w:rFonts {fonts}/></w:rPr><w:t>{box}</w:t></w:r>"
+        "</w:sdtContent></w:sdt>"
+    )
 
 
-@functools.lru_cache(maxsize=16)
-def _text_control(multiline: bool, shown: str) -> etree._Element:
-    """The finished control, copied per blank (forms hold hundreds of blanks per deal; a copy
-    costs about half the CPU of creating the six elements one by one)."""
-    sdt = etree.Element(W.sdt)
-    sdt_pr = sub(sdt, W.sdtPr)
-    text = sub(sdt_pr, W.text)
-    if multiline:
-        text.set(W.multiLine, "1")
-    content = sub(sdt, W.sdtContent)
-    run = sub(content, W.r)
-    t = sub(run, W.t)
-    t.text = shown
-    t.set(XML_SPACE, "preserve")
-    return sdt
+_CHECKED = _checkbox(True)
+_UNCHECKED = _checkbox(False)
+
+
+def text_control(*, multiline: bool, shown: str, underline: bool) -> str:
+    """A plain-text content control whose initial content is ``shown`` (plain text, no markup
+    characters), underlined as a gap to write on when ``underline``; paragraph markup."""
+    text = '<w:text w:multiLine="1"/>' if multiline else "<w:text/>"
+    r_pr = '<w:rPr><w:u w:val="single"/></w:rPr>' if underline else ""
+    return (
+        f"<w:sdt><w:sdtPr>{text}</w:sdtPr><w:sdtContent>"
+        f'<w:r>{r_pr}<w:t xml:space="preserve">{shown}</w:t></w:r>'
+        "</w:sdtContent></w:sdt>"
+    )
 
 
 def is_blank(text: str) -> bool:

@@ -21,9 +21,13 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from contractgen.docx.context import BlockContext
-from contractgen.docx.forms import BLANK_RUN, INLINE_BLANK, add_text_control, is_area, is_blank
-from contractgen.docx.ooxml import R_ID, XML_SPACE, W, sub, val
+from contractgen.docx.forms import BLANK_RUN, INLINE_BLANK, is_area, is_blank, text_control
+from contractgen.docx.markupcache import inline_key, keep_inline, kept_inline
+from contractgen.docx.ooxml import W, sub, val
 from contractgen.docx.styles import StyleMap
+from contractgen.docx.xmltext import attr as xml_attr
+from contractgen.docx.xmltext import fragment
+from contractgen.docx.xmltext import text as xml_text
 from contractgen.mdtree import Node
 from contractgen.outline import REF_NUMBER, parse_ref_href
 
@@ -170,6 +174,27 @@ INLINE_HANDLERS: dict[str, InlineHandler] = {
 }
 
 
+def inline_markup(inline: Node | None, ctx: BlockContext) -> tuple[str, str]:
+    """The plain text and the runs markup of an ``inline`` node (``None``: no content).
+
+    Text seen before is written from what :mod:`contractgen.docx.markupcache` kept.
+    """
+    if inline is None:
+        return "", ""
+    key = inline_key(inline.content, ctx)
+    if key is not None:
+        found = kept_inline(key)
+        if found is not None:
+            return found
+    segments = collect(inline, ctx)
+    parts: list[str] = []
+    emit(parts, segments, ctx.doc.styles)
+    result = plain_text(segments), "".join(parts)
+    if key is not None:
+        keep_inline(key, result)
+    return result
+
+
 def plain_text(segments: list[Segment]) -> str:
     """The text of ``segments`` as one string (for widths and direction)."""
     return "".join(text for _, text in segments)
@@ -199,6 +224,9 @@ def drop_prefix(segments: list[Segment], length: int) -> list[Segment]:
 
 
 _OPENS_AFTER = frozenset(" \t\n([{\u2014\u2013/-")
+_QUOTE = re.compile("([\"'])")
+_OPENING = {'"': "\u201c", "'": "\u2018"}
+_CLOSING = {'"': "\u201d", "'": "\u2019"}
 
 
 def smarten(segments: list[Segment]) -> list[Segment]:
@@ -217,15 +245,15 @@ def smarten(segments: list[Segment]) -> list[Segment]:
     previous = " "
     for fmt, text in segments:
         if not fmt.code and fmt.field is None and ('"' in text or "'" in text):
-            chars = []
-            for char in text:
-                if char == '"':
-                    char = "\u201c" if previous in _OPENS_AFTER else "\u201d"
-                elif char == "'":
-                    char = "\u2018" if previous in _OPENS_AFTER else "\u2019"
-                chars.append(char)
-                previous = char
-            text = "".join(chars)
+            pieces = _QUOTE.split(text)  # text, quote, text, quote, …, text
+            for index in range(0, len(pieces) - 1, 2):
+                if pieces[index]:
+                    previous = pieces[index][-1]
+                quotes = _OPENING if previous in _OPENS_AFTER else _CLOSING
+                previous = pieces[index + 1] = quotes[pieces[index + 1]]
+            text = "".join(pieces)
+            if pieces[-1]:
+                previous = pieces[-1][-1]
         elif text:
             previous = text[-1]
         out.append((fmt, text))
@@ -263,9 +291,9 @@ def is_rtl(text: str) -> bool:
     return False
 
 
-def emit(paragraph: etree._Element, segments: list[Segment], styles: StyleMap) -> None:
-    """Write ``segments`` as runs (grouped into hyperlinks) at the end of ``paragraph``."""
-    container = paragraph
+def emit(parts: list[str], segments: list[Segment], styles: StyleMap) -> None:
+    """Write ``segments`` as runs (grouped into hyperlinks) at the end of a paragraph's
+    content ``parts`` (markup, see :mod:`contractgen.docx.xmltext`)."""
     current_link: str | None = None
     pending_fmt: RunFormat | None = None
     pending: list[str] = []
@@ -276,56 +304,58 @@ def emit(paragraph: etree._Element, segments: list[Segment], styles: StyleMap) -
             pending.append(text)
             continue
         if pending_fmt is not None:
-            _run(container, pending_fmt, "".join(pending), styles)
+            _run(parts, pending_fmt, "".join(pending), styles)
         if fmt.link != current_link:
-            current_link = fmt.link
-            container = paragraph
             if current_link is not None:
-                container = sub(paragraph, W.hyperlink, {R_ID: current_link, W.history: "1"})
+                parts.append("</w:hyperlink>")
+            current_link = fmt.link
+            if current_link is not None:
+                parts.append(f'<w:hyperlink r:id="{xml_attr(current_link)}" w:history="1">')
         pending_fmt, pending = fmt, [text]
     if pending_fmt is not None:
-        _run(container, pending_fmt, "".join(pending), styles)
+        _run(parts, pending_fmt, "".join(pending), styles)
+    if current_link is not None:
+        parts.append("</w:hyperlink>")
 
 
-def _run(parent: etree._Element, fmt: RunFormat, text: str, styles: StyleMap) -> None:
+def _run(parts: list[str], fmt: RunFormat, text: str, styles: StyleMap) -> None:
     if fmt.field is not None:
         instruction = fmt.field
         fmt = _derive(fmt, "field", None)
-        add_field(parent, instruction, lambda: _run(parent, fmt, text, styles), run_format=fmt)
+        add_field(parts, instruction, lambda: _run(parts, fmt, text, styles))
         return
-    run = sub(parent, W.r)
-    if fmt is not PLAIN and fmt != PLAIN:
+    if not fmt.code and "______" in text:
+        _with_blanks(parts, fmt, text, styles)
+        return
+    if fmt is PLAIN or fmt == PLAIN:
+        parts.append("<w:r>")
+    else:
         if fmt.link is not None:
             style = styles.hyperlink
         elif fmt.code:
             style = styles.code
         else:
             style = None
-        r_pr = _run_properties(style, fmt.bold, fmt.italic)
-        if r_pr is not None:
-            run.append(r_pr.__copy__())
-    if not fmt.code and "______" in text:
-        _with_blanks(parent, run, fmt, text, styles)
-        return
+        parts.append(_run_open(style, fmt.bold, fmt.italic))
     if "\n" not in text and "\t" not in text:
-        _t(run, text)
-        return
-    for line_no, line in enumerate(text.split("\n")):
-        if line_no:
-            sub(run, W.br)
-        for piece_no, piece in enumerate(line.split("\t")):
-            if piece_no:
-                sub(run, W.tab)
-            if piece:
-                _t(run, piece)
+        parts.append(_t(text))
+    else:
+        for line_no, line in enumerate(text.split("\n")):
+            if line_no:
+                parts.append("<w:br/>")
+            for piece_no, piece in enumerate(line.split("\t")):
+                if piece_no:
+                    parts.append("<w:tab/>")
+                if piece:
+                    parts.append(_t(piece))
+    parts.append("</w:r>")
 
 
 @functools.lru_cache(maxsize=64)
-def _run_properties(style: str | None, bold: bool, italic: bool) -> etree._Element | None:
-    """The ``w:rPr`` of a run in this format (``None``: no properties), built once and copied.
+def _run_open(style: str | None, bold: bool, italic: bool) -> str:
+    """``<w:r>`` and its ``w:rPr`` in this format, built once per format.
 
-    A deal writes thousands of formatted runs in a handful of formats; copying the finished
-    subtree costs about half the CPU of creating its elements one by one.
+    A deal writes thousands of formatted runs in a handful of formats.
     """
     r_pr = etree.Element(W.rPr)
     if style is not None:
@@ -336,59 +366,42 @@ def _run_properties(style: str | None, bold: bool, italic: bool) -> etree._Eleme
     if italic:
         sub(r_pr, W.i)
         sub(r_pr, W.iCs)
-    return r_pr if len(r_pr) else None
+    return "<w:r>" + fragment(r_pr) if len(r_pr) else "<w:r>"
 
 
-def _with_blanks(
-    parent: etree._Element, run: etree._Element, fmt: RunFormat, text: str, styles: StyleMap
-) -> None:
+def _with_blanks(parts: list[str], fmt: RunFormat, text: str, styles: StyleMap) -> None:
     """Text with blanks to fill in: each blank becomes a plain-text content control.
 
     A blank that is a table cell's whole text fills the cell (the cell is the box to write in);
     a blank inside a sentence shows as an underlined gap.
     """
-    parent.remove(run)
     whole = is_blank(text)
     for piece in BLANK_RUN.split(text):
         if not piece:
             continue
         if BLANK_RUN.fullmatch(piece):
             shown = " " if whole else INLINE_BLANK
-            control_run = add_text_control(parent, multiline=is_area(piece), shown=shown)
-            if not whole:
-                r_pr = etree.Element(W.rPr)
-                sub(r_pr, W.u, {W.val: "single"})
-                control_run.insert(0, r_pr)
+            parts.append(text_control(multiline=is_area(piece), shown=shown, underline=not whole))
         else:
-            _run(parent, fmt, piece, styles)
+            _run(parts, fmt, piece, styles)
 
 
-def add_field(
-    parent: etree._Element,
-    instruction: str,
-    result: Callable[[], None],
-    *,
-    run_format: RunFormat = PLAIN,
-) -> None:
+def add_field(parts: list[str], instruction: str, result: Callable[[], None]) -> None:
     """A complex field: begin, the instruction, separate, the cached result, end.
 
     ``result`` writes the cached result's runs. Readers that do not update fields show it, so
     it must already be right.
     """
-    for part in ("begin", instruction, "separate"):
-        run = sub(parent, W.r)
-        if part in ("begin", "separate"):
-            sub(run, W.fldChar, {W.fldCharType: part})
-        else:
-            instr = sub(run, W.instrText)
-            instr.text = f" {part} "
-            instr.set(XML_SPACE, "preserve")
+    parts.append(
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {xml_text(instruction)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
     result()
-    sub(sub(parent, W.r), W.fldChar, {W.fldCharType: "end"})
+    parts.append('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
 
 
-def _t(run: etree._Element, text: str) -> None:
-    t = sub(run, W.t)
-    t.text = text
+def _t(text: str) -> str:
     if text[0] == " " or text[-1] == " " or "  " in text:
-        t.set(XML_SPACE, "preserve")
+        return f'<w:t xml:space="preserve">{xml_text(text)}</w:t>'
+    return f"<w:t>{xml_text(text)}</w:t>"

@@ -9,14 +9,12 @@ hanging indent so wrapped text lines up after the box and nothing else precedes 
 
 from __future__ import annotations
 
-from lxml import etree
-
 from contractgen.docx.context import BlockContext, NumberingRef
-from contractgen.docx.forms import add_checkbox
+from contractgen.docx.forms import checkbox
 from contractgen.docx.inline import TASK_CHECKBOX_PREFIX
 from contractgen.docx.numbering import text_indent
-from contractgen.docx.ooxml import W
-from contractgen.docx.paragraphs import Indent, add_paragraph, keep_with_next
+from contractgen.docx.paragraphs import Indent
+from contractgen.docx.xmltext import Body, Paragraph
 from contractgen.mdtree import Node
 
 CHECK_INDENT = 425
@@ -25,7 +23,7 @@ BALLOT_BOX = "\u2610"
 BALLOT_BOX_CHECKED = "\u2611"
 
 
-def render_list(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
+def render_list(node: Node, ctx: BlockContext, body: Body) -> None:
     """Render a ``bullet_list`` or ``ordered_list`` node."""
     ordered = node.type == "ordered_list"
     level = ctx.list_level
@@ -33,8 +31,8 @@ def render_list(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
     num_id: int | None = None  # allocated on the first item that is not a task item
     items = node.children
     boxes = [task_box(item) for item in items]
-    if boxes and boxes[0] is not None and len(parent) and _introduces(parent[-1]):
-        keep_with_next(parent[-1])  # the sentence introducing a checklist stays with it
+    if boxes and boxes[0] is not None and body.last is not None:
+        body.last.keep_next = True  # the sentence introducing a checklist stays with it
     for position, item in enumerate(items):
         box = boxes[position]
         if box is not None:
@@ -67,12 +65,12 @@ def render_list(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
         )
         children = item.children
         if children and children[0].type == "paragraph":
-            first.render(children[0], parent)
+            first.render(children[0], body)
             children = children[1:]
         else:
-            empty_item(first, parent)
+            empty_item(first, body)
         for child in children:
-            rest.render(child, parent)
+            rest.render(child, body)
 
 
 def task_box(item: Node) -> str | None:
@@ -85,7 +83,7 @@ def task_box(item: Node) -> str | None:
     return BALLOT_BOX
 
 
-def item_paragraph(ctx: BlockContext, parent: etree._Element, *, bidi: bool) -> etree._Element:
+def item_paragraph(ctx: BlockContext, body: Body, *, bidi: bool) -> Paragraph:
     """The paragraph that opens a list item, bullet/number or ballot box included.
 
     Called by the paragraph handler when ``ctx`` marks the first paragraph of an item.
@@ -93,23 +91,22 @@ def item_paragraph(ctx: BlockContext, parent: etree._Element, *, bidi: bool) -> 
     styles = ctx.doc.styles
     if ctx.checkbox is not None:
         indent = Indent(ctx.indent + CHECK_INDENT, CHECK_INDENT) if ctx.indent else None
-        return add_paragraph(
-            parent, style=styles.checklist, keep_next=ctx.keep_next, bidi=bidi, indent=indent
+        return body.paragraph(
+            style=styles.checklist, keep_next=ctx.keep_next, bidi=bidi, indent=indent
         )
     numbering = ctx.numbering
-    return add_paragraph(
-        parent,
+    return body.paragraph(
         style=styles.list_paragraph,
         numbering=(numbering.num_id, numbering.level) if numbering is not None else None,
         bidi=bidi,
     )
 
 
-def empty_item(ctx: BlockContext, parent: etree._Element) -> None:
+def empty_item(ctx: BlockContext, body: Body) -> None:
     """An item that opens with a nested list or other block still shows its bullet or box."""
-    p = item_paragraph(ctx, parent, bidi=False)
+    p = item_paragraph(ctx, body, bidi=False)
     if ctx.checkbox is not None:
-        add_checkbox(p, ctx.checkbox == BALLOT_BOX_CHECKED)
+        p.parts.append(checkbox(ctx.checkbox == BALLOT_BOX_CHECKED))
 
 
 def _start(node: Node) -> int:
@@ -117,9 +114,3 @@ def _start(node: Node) -> int:
         return max(0, int(node.attrs.get("start", 1)))
     except (TypeError, ValueError):
         return 1
-
-
-def _introduces(element: etree._Element) -> bool:
-    """A paragraph of this section: one that ends a section (a pack's previous exhibit) is on
-    another page and introduces nothing here."""
-    return element.tag == W.p and element.find(f"{W.pPr}/{W.sectPr}") is None

@@ -18,6 +18,7 @@ never random, so rebuilds are byte-identical.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from dataclasses import dataclass, field
 
@@ -154,25 +155,7 @@ class NumberingRegistry:
 
     @staticmethod
     def _abstract_num(kind: str, abstract_id: int) -> etree._Element:
-        el = etree.Element(W.abstractNum, {W.abstractNumId: str(abstract_id)}, nsmap=NSMAP)
-        val(el, W.nsid, nsid(f"contractgen:{kind}:{abstract_id}"))
-        val(el, W.multiLevelType, "hybridMultilevel")
-        for level in range(MAX_LEVEL + 1):
-            lvl = sub(el, W.lvl, {W.ilvl: str(level)})
-            val(lvl, W.start, 1)
-            if kind == "ordered":
-                fmt, text = ITEM_LEVELS[level % len(ITEM_LEVELS)]
-                val(lvl, W.numFmt, fmt)
-                val(lvl, W.lvlText, text.format(n=level + 1))
-                hanging = LABEL_HANGING
-            else:
-                val(lvl, W.numFmt, "bullet")
-                val(lvl, W.lvlText, _BULLETS[level % len(_BULLETS)])
-                hanging = HANGING
-            val(lvl, W.lvlJc, "left")
-            p_pr = sub(lvl, W.pPr)
-            sub(p_pr, W.ind, {W.left: str(text_indent(level)), W.hanging: str(hanging)})
-        return el
+        return _abstract_template(kind, abstract_id).__copy__()
 
     def _num(self, inst: _ListInstance) -> etree._Element:
         el = etree.Element(W.num, {W.numId: str(inst.num_id)}, nsmap=NSMAP)
@@ -181,6 +164,31 @@ class NumberingRegistry:
             override = sub(el, W.lvlOverride, {W.ilvl: str(inst.level)})
             val(override, W.startOverride, inst.start)
         return el
+
+
+@functools.lru_cache(maxsize=32)
+def _abstract_template(kind: str, abstract_id: int) -> etree._Element:
+    """The bullet or ordered list definition, built once per id and copied into each document
+    (some 60 elements each, in every document with lists)."""
+    el = etree.Element(W.abstractNum, {W.abstractNumId: str(abstract_id)}, nsmap=NSMAP)
+    val(el, W.nsid, nsid(f"contractgen:{kind}:{abstract_id}"))
+    val(el, W.multiLevelType, "hybridMultilevel")
+    for level in range(MAX_LEVEL + 1):
+        lvl = sub(el, W.lvl, {W.ilvl: str(level)})
+        val(lvl, W.start, 1)
+        if kind == "ordered":
+            fmt, text = ITEM_LEVELS[level % len(ITEM_LEVELS)]
+            val(lvl, W.numFmt, fmt)
+            val(lvl, W.lvlText, text.format(n=level + 1))
+            hanging = LABEL_HANGING
+        else:
+            val(lvl, W.numFmt, "bullet")
+            val(lvl, W.lvlText, _BULLETS[level % len(_BULLETS)])
+            hanging = HANGING
+        val(lvl, W.lvlJc, "left")
+        p_pr = sub(lvl, W.pPr)
+        sub(p_pr, W.ind, {W.left: str(text_indent(level)), W.hanging: str(hanging)})
+    return el
 
 
 def outline_abstract(abstract_id: int, styles: tuple[str, ...]) -> etree._Element:

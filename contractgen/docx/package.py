@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import posixpath
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -21,12 +22,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from contractgen.docx.deflated import deflate, switched_off
 from contractgen.docx.ooxml import CT_NS, CT_RELS, PKG_REL_NS, RT_OFFICE_DOCUMENT, parse
 from contractgen.errors import UserError
 
 CONTENT_TYPES = "[Content_Types].xml"
 _ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
-_COMPRESS_LEVEL = 6
 _READABLE_COMPRESSION = frozenset(
     {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 )
@@ -197,12 +198,9 @@ class Package:
         Entries are dated ``when``, by default :func:`build_time`.
         """
         stamp = (when or build_time()).timetuple()[:6]
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w") as zf:
-            _write_entry(zf, CONTENT_TYPES, self._content_types_xml(), stamp)
-            for name in self.names():
-                _write_entry(zf, name, self.parts[name], stamp)
-        return buf.getvalue()
+        entries = [(CONTENT_TYPES, self._content_types_xml())]
+        entries += [(name, self.parts[name]) for name in self.names()]
+        return write_zip(entries, stamp)
 
     def _content_types_xml(self) -> bytes:
         root = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
@@ -224,12 +222,66 @@ class Package:
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _write_entry(zf: zipfile.ZipFile, name: str, data: bytes, stamp: tuple[int, ...]) -> None:
-    info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.create_system = 0
-    info.external_attr = 0
-    zf.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=_COMPRESS_LEVEL)
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_VERSION = 20
+"""Version needed to extract (and made by): 2.0, deflate."""
+_UTF8_NAME = 0x800
+_PERMISSIONS = 0o600 << 16
+"""External attributes: a regular file, ``rw-------``, as zipfile writes by default."""
+_ZIP32_LIMIT = (1 << 31) - 1
+
+
+def write_zip(entries: list[tuple[str, bytes]], stamp: tuple[int, ...]) -> bytes:
+    """A zip archive of ``entries`` (name, data) in the order given, every entry deflated and
+    dated ``stamp``: byte for byte what :mod:`zipfile` writes for them into a seekable file.
+
+    Written here rather than through ``zipfile`` so a part that repeats from file to file is
+    deflated once per process (:mod:`contractgen.docx.deflated`); zipfile compresses whatever it
+    is given. An archive too large for the plain zip format is left to zipfile.
+    """
+    if sum(len(data) for _, data in entries) > _ZIP32_LIMIT:
+        return _write_with_zipfile(entries, stamp)
+    dosdate = (stamp[0] - 1980) << 9 | stamp[1] << 5 | stamp[2]
+    dostime = stamp[3] << 11 | stamp[4] << 5 | (stamp[5] // 2)
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    keep = not switched_off()
+    for name, data in entries:
+        try:
+            raw_name, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            raw_name, flags = name.encode("utf-8"), _UTF8_NAME
+        crc, compressed = deflate(data, keep=keep)
+        size, packed = len(data), len(compressed)
+        header = _LOCAL.pack(
+            b"PK\x03\x04", _VERSION, 0, flags, zipfile.ZIP_DEFLATED, dostime, dosdate,
+            crc, packed, size, len(raw_name), 0,
+        )  # fmt: skip
+        out += (header, raw_name, compressed)
+        record = _CENTRAL.pack(
+            b"PK\x01\x02", _VERSION, 0, _VERSION, 0, flags, zipfile.ZIP_DEFLATED, dostime,
+            dosdate, crc, packed, size, len(raw_name), 0, 0, 0, 0, _PERMISSIONS, offset,
+        )  # fmt: skip
+        central.append(record + raw_name)
+        offset += len(header) + len(raw_name) + packed
+    directory = b"".join(central)
+    end = _END.pack(b"PK\x05\x06", 0, 0, len(central), len(central), len(directory), offset, 0)
+    return b"".join(out) + directory + end
+
+
+def _write_with_zipfile(entries: list[tuple[str, bytes]], stamp: tuple[int, ...]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            zf.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+    return buf.getvalue()
 
 
 def _read_content_types(data: bytes, parts: dict[str, bytes], source: str) -> dict[str, str]:

@@ -121,16 +121,3 @@ def paragraph_properties(
     if align:
         val(p_pr, W.jc, align)
     return p_pr
-
-
-def keep_with_next(paragraph: etree._Element) -> None:
-    """Add ``w:keepNext`` to an existing paragraph (after ``w:pStyle``, as the schema orders)."""
-    p_pr = paragraph.find(W.pPr)
-    if p_pr is None:
-        p_pr = etree.SubElement(paragraph, W.pPr)
-        paragraph.insert(0, p_pr)
-    if p_pr.find(W.keepNext) is not None:
-        return
-    keep = etree.SubElement(p_pr, W.keepNext)
-    style = p_pr.find(W.pStyle)
-    p_pr.insert(1 if style is not None else 0, keep)

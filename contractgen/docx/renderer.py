@@ -2,9 +2,9 @@
 
 The Markdown is parsed by markdown-it-py (CommonMark, GFM pipe tables, task lists, YAML front
 matter) into a :class:`~contractgen.mdtree.Node` tree. Each block node type maps to one handler
-function in :data:`BLOCK_HANDLERS`; a handler appends elements to its parent and renders its
-children with a derived :class:`~contractgen.docx.context.BlockContext`. Adding a construct is
-adding an entry.
+function in :data:`BLOCK_HANDLERS`; a handler appends markup to the exhibit's
+:class:`~contractgen.docx.xmltext.Body` and renders its children with a derived
+:class:`~contractgen.docx.context.BlockContext`. Adding a construct is adding an entry.
 
 Raw HTML is switched off in the parser: contract text such as ``R&D <Asia>`` is text, and must
 reach the Word file exactly as written.
@@ -15,10 +15,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
-from lxml import etree
-
+from contractgen.docx import markupcache
 from contractgen.docx.context import BlockContext, BlockHandler, DocumentState
-from contractgen.docx.forms import add_checkbox
+from contractgen.docx.forms import checkbox
 from contractgen.docx.inline import (
     PLAIN,
     RunFormat,
@@ -26,6 +25,7 @@ from contractgen.docx.inline import (
     collect,
     drop_prefix,
     emit,
+    inline_markup,
     is_rtl,
     lstrip,
     plain_text,
@@ -33,10 +33,12 @@ from contractgen.docx.inline import (
 )
 from contractgen.docx.lists import BALLOT_BOX_CHECKED, item_paragraph, render_list
 from contractgen.docx.numbering import NumberingRegistry
-from contractgen.docx.ooxml import W, sub, xml_safe
-from contractgen.docx.paragraphs import Indent, add_paragraph, keep_with_next
+from contractgen.docx.ooxml import xml_safe
+from contractgen.docx.paragraphs import Indent
 from contractgen.docx.styles import StyleMap
 from contractgen.docx.tables import render_table
+from contractgen.docx.xmltext import Body, Written
+from contractgen.docx.xmltext import attr as xml_attr
 from contractgen.mdparse import parse_tokens
 from contractgen.mdtree import Node, build_tree
 from contractgen.outline import Anchor
@@ -71,22 +73,20 @@ def new_document_state(
     )
 
 
-def render_markdown(
-    markdown: str,
-    state: DocumentState,
-    body: etree._Element,
-    anchors: Sequence[Anchor] = (),
-) -> None:
-    """Append the blocks of ``markdown`` to ``body`` (a ``w:body``).
+def render_markdown(markdown: str, state: DocumentState, anchors: Sequence[Anchor] = ()) -> Written:
+    """The blocks of ``markdown`` as body markup (see :mod:`contractgen.docx.xmltext`).
 
     ``anchors`` are the exhibit's numbered headings and title (see :mod:`contractgen.outline`).
     """
     state.start_exhibit({a.text: a for a in anchors})
+    markupcache.refresh()
     ctx = BlockContext(doc=state)
-    ctx.render_children(parse_markdown(markdown), body)
+    out = Body()
+    ctx.render_children(parse_markdown(markdown), out)
+    return out.finish()
 
 
-def _heading(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
+def _heading(node: Node, ctx: BlockContext, body: Body) -> None:
     """A numbered clause heading is numbered by Word's clause outline, not by its text.
 
     The exhibit's anchors name the headings that are clauses ("3.2 Completion Criteria"): their
@@ -108,11 +108,13 @@ def _heading(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
         style = ctx.doc.styles.heading(level)
         if style in ctx.doc.styles.numbered_headings:
             numbering = (0, 0)  # numId 0: "no numbering" overrides the style
-    if len(parent) and _is_style(parent[-1], ctx.doc.styles.checklist):
-        keep_with_next(parent[-1])  # a checklist stays with the sign-off heading after it
-    p = add_paragraph(parent, style=style, numbering=numbering, bidi=is_rtl(text))
+    last = body.last
+    if last is not None and last.style == ctx.doc.styles.checklist:
+        last.keep_next = True  # a checklist stays with the sign-off heading after it
+    p = body.paragraph(style=style, numbering=numbering, bidi=is_rtl(text))
+    parts = p.parts
     if anchor is None:
-        emit(p, segments, ctx.doc.styles)
+        emit(parts, segments, ctx.doc.styles)
         return
     if anchor.numbered:
         before: list[Segment] = []
@@ -122,21 +124,12 @@ def _heading(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
         at = plain_text(segments).find(anchor.label)
         before, rest = split_segments(segments, at)
         marked, after = split_segments(rest, len(anchor.label))
-    emit(p, before, ctx.doc.styles)
-    bookmark_id = str(ctx.doc.next_bookmark_id())
-    sub(p, W.bookmarkStart, {W.id: bookmark_id, W.name: anchor.bookmark})
-    emit(p, marked, ctx.doc.styles)
-    sub(p, W.bookmarkEnd, {W.id: bookmark_id})
-    emit(p, after, ctx.doc.styles)
-
-
-def _is_style(element: etree._Element, style: str) -> bool:
-    """Whether ``element`` is a paragraph of ``style`` in this section (one that ends the
-    previous exhibit's section is on another page and keeps with nothing here)."""
-    if element.tag != W.p or element.find(f"{W.pPr}/{W.sectPr}") is not None:
-        return False
-    found = element.find(f"{W.pPr}/{W.pStyle}")
-    return found is not None and found.get(W.val) == style
+    emit(parts, before, ctx.doc.styles)
+    bookmark_id = ctx.doc.next_bookmark_id()
+    parts.append(f'<w:bookmarkStart w:id="{bookmark_id}" w:name="{xml_attr(anchor.bookmark)}"/>')
+    emit(parts, marked, ctx.doc.styles)
+    parts.append(f'<w:bookmarkEnd w:id="{bookmark_id}"/>')
+    emit(parts, after, ctx.doc.styles)
 
 
 def _typed_number(text: str, anchor: Anchor | None) -> int:
@@ -149,47 +142,42 @@ def _typed_number(text: str, anchor: Anchor | None) -> int:
     return 0
 
 
-def _paragraph(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
-    segments = collect(node.children[0], ctx) if node.children else []
-    bidi = is_rtl(plain_text(segments))
+def _paragraph(node: Node, ctx: BlockContext, body: Body) -> None:
     if ctx.checkbox is not None:
-        p = item_paragraph(ctx, parent, bidi=bidi)
-        add_checkbox(p, ctx.checkbox == BALLOT_BOX_CHECKED)
-        segments = [(PLAIN, "\t"), *lstrip(segments)]
-    elif ctx.numbering is not None:
-        p = item_paragraph(ctx, parent, bidi=bidi)
+        segments = collect(node.children[0], ctx) if node.children else []
+        p = item_paragraph(ctx, body, bidi=is_rtl(plain_text(segments)))
+        p.parts.append(checkbox(ctx.checkbox == BALLOT_BOX_CHECKED))
+        emit(p.parts, [(PLAIN, "\t"), *lstrip(segments)], ctx.doc.styles)
+        return
+    text, runs = inline_markup(node.children[0] if node.children else None, ctx)
+    bidi = is_rtl(text)
+    if ctx.numbering is not None:
+        p = item_paragraph(ctx, body, bidi=bidi)
     else:
-        p = add_paragraph(
-            parent,
+        p = body.paragraph(
             style=_style(ctx),
             bidi=bidi,
-            space_before=SPACE_AFTER_BLOCK if _follows_list_or_table(parent, ctx) else None,
+            space_before=SPACE_AFTER_BLOCK if _follows_list_or_table(body, ctx) else None,
             indent=Indent(ctx.indent) if ctx.indent else None,
         )
-    emit(p, segments, ctx.doc.styles)
+    p.parts.append(runs)
 
 
-def _follows_list_or_table(parent: etree._Element, ctx: BlockContext) -> bool:
+def _follows_list_or_table(body: Body, ctx: BlockContext) -> bool:
     """Whether the paragraph about to be added comes straight after a table or a list.
 
     List items and table rows carry little or no space after them, so without a gap the next
-    paragraph reads as part of the list or table.
+    paragraph reads as part of the list or table. (An exhibit's body starts empty: after a
+    pack's previous exhibit comes a new page.)
     """
-    if len(parent) == 0:
-        return False
-    last = parent[-1]
-    if last.tag == W.tbl:
+    if body.last_is_table:
         return True
-    if last.tag != W.p:
+    last = body.last
+    if last is None:
         return False
-    p_pr = last.find(W.pPr)
-    if p_pr is None or p_pr.find(W.sectPr) is not None:
-        return False  # after a section break (a pack's previous exhibit) comes a new page
-    num_id = p_pr.find(f"{W.numPr}/{W.numId}")
-    if num_id is not None and num_id.get(W.val) != "0":
+    if last.numbering is not None and last.numbering[0] != 0:
         return True
-    style = p_pr.find(W.pStyle)
-    return style is not None and style.get(W.val) == ctx.doc.styles.checklist
+    return last.style == ctx.doc.styles.checklist
 
 
 def _style(ctx: BlockContext) -> str | None:
@@ -198,49 +186,48 @@ def _style(ctx: BlockContext) -> str | None:
     return None if style is None or style == ctx.doc.styles.normal else style
 
 
-def _blockquote(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
-    ctx.replace(paragraph_style=ctx.doc.styles.note).render_children(node, parent)
+def _blockquote(node: Node, ctx: BlockContext, body: Body) -> None:
+    ctx.replace(paragraph_style=ctx.doc.styles.note).render_children(node, body)
 
 
-def _rule(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
+def _rule(node: Node, ctx: BlockContext, body: Body) -> None:
     """A thematic break is a thin rule (an empty paragraph's bottom border), not a page break.
 
     Authors use ``---`` to separate parts of a clause; forcing a new page would leave half-empty
     pages in a signed document. Page breaks come only between exhibits.
     """
-    add_paragraph(parent, style=_style(ctx), bottom_border=True)
+    body.paragraph(style=_style(ctx), bottom_border=True)
 
 
-def _code(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
+def _code(node: Node, ctx: BlockContext, body: Body) -> None:
     """Indented and fenced code: one paragraph in the inline-code style, lines kept together."""
-    _literal(node.content.rstrip("\n"), ctx, parent, code=True)
+    _literal(node.content.rstrip("\n"), ctx, body, code=True)
 
 
-def _html_block(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
-    _literal(node.content.rstrip("\n"), ctx, parent, code=False)
+def _html_block(node: Node, ctx: BlockContext, body: Body) -> None:
+    _literal(node.content.rstrip("\n"), ctx, body, code=False)
 
 
-def _literal(text: str, ctx: BlockContext, parent: etree._Element, *, code: bool) -> None:
-    p = add_paragraph(
-        parent,
+def _literal(text: str, ctx: BlockContext, body: Body, *, code: bool) -> None:
+    p = body.paragraph(
         style=_style(ctx),
         keep_lines=True,
         indent=Indent(ctx.indent) if ctx.indent else None,
     )
     segments: list[Segment] = [(RunFormat(code=code), text)]
-    emit(p, segments, ctx.doc.styles)
+    emit(p.parts, segments, ctx.doc.styles)
 
 
-def _skip(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
+def _skip(node: Node, ctx: BlockContext, body: Body) -> None:
     """Front matter is metadata for the Markdown file, not document text."""
 
 
-def _unknown(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
+def _unknown(node: Node, ctx: BlockContext, body: Body) -> None:
     """A node type without a handler: keep its content rather than lose contract text."""
     if node.children:
-        ctx.render_children(node, parent)
+        ctx.render_children(node, body)
     elif node.content:
-        _literal(node.content.rstrip("\n"), ctx, parent, code=False)
+        _literal(node.content.rstrip("\n"), ctx, body, code=False)
 
 
 BLOCK_HANDLERS: dict[str, BlockHandler] = {

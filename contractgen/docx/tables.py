@@ -18,13 +18,12 @@ import functools
 import unicodedata
 from collections.abc import Sequence
 
-from lxml import etree
-
 from contractgen.docx.context import BlockContext
 from contractgen.docx.forms import ROW_WITH_AREA, ROW_WITH_BLANK, is_area, is_blank
-from contractgen.docx.inline import Segment, collect, emit, is_rtl, plain_text
-from contractgen.docx.ooxml import W, sub, val
-from contractgen.docx.paragraphs import add_paragraph, keep_with_next
+from contractgen.docx.inline import inline_markup, is_rtl
+from contractgen.docx.markupcache import keep, kept, table_key
+from contractgen.docx.xmltext import Body, ParagraphKey, close_paragraph, paragraph_open
+from contractgen.docx.xmltext import attr as xml_attr
 from contractgen.mdtree import Node
 
 CHAR_WIDTH = 105
@@ -40,104 +39,104 @@ KEEP_TOGETHER_ROWS = 8
 """A column is never made narrower than its longest word, up to this many characters."""
 
 _ALIGN = {"text-align:left": "left", "text-align:right": "right", "text-align:center": "center"}
-_LOOK = {
-    W.val: "0420",
-    W.firstRow: "1",
-    W.lastRow: "0",
-    W.firstColumn: "0",
-    W.lastColumn: "0",
-    W.noHBand: "0",
-    W.noVBand: "1",
-}
 
-Cell = tuple[str | None, list[Segment]]
+Cell = tuple[str | None, str, str]
+"""A cell's alignment, plain text and runs markup."""
 
 
-def render_table(node: Node, ctx: BlockContext, parent: etree._Element) -> None:
-    """Render a ``table`` node (``thead``/``tbody`` → ``tr`` → ``th``/``td``)."""
+def render_table(node: Node, ctx: BlockContext, body: Body) -> None:
+    """Render a ``table`` node (``thead``/``tbody`` → ``tr`` → ``th``/``td``).
+
+    A table seen before in this process is written from its kept markup
+    (:mod:`contractgen.docx.markupcache`).
+    """
+    key = table_key(node, ctx)
+    markup = kept(key) if key is not None else None
+    if markup is None:
+        markup = table_markup(node, ctx)
+        if key is not None:
+            keep(key, markup)
+    if not markup:
+        return
+    if body.last is not None:
+        body.last.keep_next = True  # the sentence introducing a table stays with it
+    body.block(markup)
+
+
+def table_markup(node: Node, ctx: BlockContext) -> str:
+    """The ``w:tbl`` markup of a ``table`` node ("" for a table without rows)."""
     rows: list[tuple[bool, list[Cell]]] = []
     for section in node.children:
         header = section.type == "thead"
         for tr in section.children:
             cells: list[Cell] = []
             for cell in tr.children:
-                segments = collect(cell.children[0], ctx) if cell.children else []
-                cells.append((_ALIGN.get(str(cell.attrs.get("style", ""))), segments))
+                text, runs = inline_markup(cell.children[0] if cell.children else None, ctx)
+                cells.append((_ALIGN.get(str(cell.attrs.get("style", ""))), text, runs))
             rows.append((header, cells))
     if not rows:
-        return
-    if len(parent) and parent[-1].tag == W.p and parent[-1].find(f"{W.pPr}/{W.sectPr}") is None:
-        keep_with_next(parent[-1])  # the sentence introducing a table stays with it
+        return ""
     width = max(ctx.doc.text_width - ctx.indent, 1000)
-    texts = [[plain_text(s) for _, s in cells] for _, cells in rows]
+    texts = [[text for _, text, _ in cells] for _, cells in rows]
     widths = column_widths(texts, width)
 
-    tbl = sub(parent, W.tbl)
-    tbl_pr = sub(tbl, W.tblPr)
-    val(tbl_pr, W.tblStyle, ctx.doc.styles.table)
-    sub(tbl_pr, W.tblW, {W.w: str(sum(widths)), W.type: "dxa"})
-    if ctx.indent:
-        sub(tbl_pr, W.tblInd, {W.w: str(ctx.indent), W.type: "dxa"})
-    sub(tbl_pr, W.tblLayout, {W.type: "fixed"})
-    sub(tbl_pr, W.tblLook, _LOOK)
-    grid = sub(tbl, W.tblGrid)
-    for w in widths:
-        sub(grid, W.gridCol, {W.w: str(w)})
-
     styles = ctx.doc.styles
+    out = [
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{xml_attr(styles.table)}"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+    ]
+    if ctx.indent:
+        out.append(f'<w:tblInd w:w="{ctx.indent}" w:type="dxa"/>')
+    out.append(_TABLE_LAYOUT)
+    out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+    out.append("</w:tblGrid>")
+
     # Each distinct empty cell (width, alignment, direction, kept with the next row, text on the
-    # bottom line) is built once and copied per cell with its paragraph: see _cell.
+    # bottom line) is made once: see _cell.
     keep_together = len(rows) <= KEEP_TOGETHER_ROWS
     for row_index, (header, cells) in enumerate(rows):
         keep_next = keep_together and row_index < len(rows) - 1
-        tr = sub(tbl, W.tr)
         row_texts = texts[row_index]
         fill_in = not header and any(is_blank(t) for t in row_texts)
         if fill_in:
-            tr_pr = sub(tr, W.trPr)
-            sub(tr_pr, W.cantSplit)
             height = ROW_WITH_AREA if any(is_area(t) for t in row_texts) else ROW_WITH_BLANK
-            sub(tr_pr, W.trHeight, {W.val: str(height), W.hRule: "atLeast"})
+            out.append(
+                "<w:tr><w:trPr><w:cantSplit/>"
+                f'<w:trHeight w:val="{height}" w:hRule="atLeast"/></w:trPr>'
+            )
         else:
-            tr.append((_HEADER_ROW if header else _BODY_ROW).__copy__())
-        for index, (align, segments) in enumerate(cells[: len(widths)]):
+            out.append(_HEADER_ROW if header else _BODY_ROW)
+        for index, (align, text, runs) in enumerate(cells[: len(widths)]):
             # a label sits on the line written beside it
-            bottom = fill_in and not is_area(row_texts[index])
-            tc = _cell(widths[index], align, is_rtl(row_texts[index]), keep_next, bottom).__copy__()
-            tr.append(tc)
-            emit(tc[1], segments, styles)
+            bottom = fill_in and not is_area(text)
+            opening = _cell(widths[index], align, is_rtl(text), keep_next, bottom)
+            out.append(close_paragraph(opening, runs) + "</w:tc>")
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+_TABLE_LAYOUT = (
+    '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" '
+    'w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
+)
+_BODY_ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+"""A row without blanks: never split across pages."""
+_HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+"""A header row: never split, and repeated at the top of each page."""
 
 
 @functools.lru_cache(maxsize=512)
-def _cell(
-    width: int, align: str | None, bidi: bool, keep_next: bool, bottom: bool
-) -> etree._Element:
-    """An empty ``w:tc`` of ``width`` twips with its one paragraph (``bottom``: text on the
-    cell's bottom line); a template, never put into a document itself.
+def _cell(width: int, align: str | None, bidi: bool, keep_next: bool, bottom: bool) -> str:
+    """A ``w:tc`` of ``width`` twips up to its one paragraph's content (``bottom``: text on
+    the cell's bottom line).
 
-    A deal writes about 1,700 cells in some 50 shapes, the same from deal to deal; lxml copies a
-    subtree in C, about half the CPU of creating its four or five elements one by one.
+    A deal writes about 1,700 cells in some 50 shapes, the same from deal to deal.
     """
-    tc = etree.Element(W.tc)
-    tc_pr = sub(tc, W.tcPr)
-    sub(tc_pr, W.tcW, {W.w: str(width), W.type: "dxa"})
-    if bottom:
-        val(tc_pr, W.vAlign, "bottom")
-    add_paragraph(tc, align=align, bidi=bidi, keep_next=keep_next)
-    return tc
-
-
-def _row_properties(*, header: bool) -> etree._Element:
-    """``w:trPr`` of a row without blanks: never split, and repeated on each page if a header."""
-    tr_pr = etree.Element(W.trPr)
-    sub(tr_pr, W.cantSplit)
-    if header:
-        sub(tr_pr, W.tblHeader)
-    return tr_pr
-
-
-_BODY_ROW = _row_properties(header=False)
-_HEADER_ROW = _row_properties(header=True)
+    v_align = '<w:vAlign w:val="bottom"/>' if bottom else ""
+    key: ParagraphKey = (None, keep_next, False, None, False, (), bidi, None, None, align)
+    properties = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{v_align}</w:tcPr>'
+    return "<w:tc>" + properties + paragraph_open(key)
 
 
 def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
@@ -154,14 +153,19 @@ def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
     widest_word = [MIN_CHARS] * columns
     for row in rows:
         for index, text in enumerate(row[:columns]):
-            width = _text_width(text)
-            if "___" in text:
-                width = max(width, FILL_IN_CHARS)
-            longest[index] = max(longest[index], width)
+            ascii_only = text.isascii()
+            width = len(text) if ascii_only else _text_width(text)
+            if width < FILL_IN_CHARS and "___" in text:
+                width = FILL_IN_CHARS
+            if width > longest[index]:
+                longest[index] = width
             words = text.split()
             if words:  # the widest word, counted once per cell
-                widest = max(map(len if text.isascii() else _text_width, words))
-                widest_word[index] = max(widest_word[index], min(widest, MAX_WORD_CHARS))
+                widest = max(map(len if ascii_only else _text_width, words))
+                if widest > MAX_WORD_CHARS:
+                    widest = MAX_WORD_CHARS
+                if widest > widest_word[index]:
+                    widest_word[index] = widest
     wanted = [n * CHAR_WIDTH + CELL_PADDING for n in longest]
     needed = [n * CHAR_WIDTH + CELL_PADDING for n in widest_word]
     if sum(wanted) <= total:
@@ -173,7 +177,10 @@ def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
         flex = [w - n for w, n in zip(wanted, needed, strict=True)]
         flex_total = sum(flex) or 1
         shares = [n + spare * f / flex_total for n, f in zip(needed, flex, strict=True)]
-    entry = [any(is_blank(row[i]) for row in rows if i < len(row)) for i in range(columns)]
+    if any("______" in text for row in rows for text in row):
+        entry = [any(is_blank(row[i]) for row in rows if i < len(row)) for i in range(columns)]
+    else:
+        entry = [False] * columns  # no blanks to fill in (most tables): nothing to look for
     return _round_to(_entries_get_half(shares, entry, total), total)
 
 

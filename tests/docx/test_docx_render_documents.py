@@ -14,6 +14,7 @@ from docx_support import construct_exhibit, construct_names, exhibit, sample_exh
 
 from contractgen.docx import render_documents, render_exhibit, render_pack
 from contractgen.library.assemble import assemble_spec
+from contractgen.outline import REF_NUMBER, REF_SCHEME
 from contractgen.spec.loader import load_spec
 from tests.conftest import EXAMPLES
 
@@ -43,6 +44,18 @@ def _cases() -> dict[str, list]:
         "constructs": [sample_exhibit(), *(construct_exhibit(n) for n in construct_names())],
         "links": [exhibit(LINKS, title="Links"), exhibit(MORE_LINKS, title="More")],
         "lists-then-none": [construct_exhibit("ordered_list"), construct_exhibit("rule")],
+        # Section ends the pack writes itself: after a table, around and at an empty exhibit.
+        "table-then-empty": [
+            exhibit("Intro:\n\n| A | B |\n|---|---|\n| 1 | |\n", title="Table last"),
+            exhibit("", title="Empty"),
+            exhibit("Text & <more>.\n", title="Text"),
+            exhibit("", title="Empty last"),
+        ],
+        "one": [construct_exhibit("table")],
+        "dangling": [
+            exhibit(f"See [Section 9]({REF_SCHEME}{REF_NUMBER}/clause-9).\n", title="Ref"),
+            construct_exhibit("table"),
+        ],
     }
     for path in EXAMPLES:
         cases[path.stem] = assemble_spec(load_spec(path))
