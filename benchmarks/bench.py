@@ -29,7 +29,7 @@ What it measures, each as a ratio against a peer run in the same process on the 
     (``/usr/bin/time`` reports the largest single process, not the sum; on systems where the
     workers come from a forkserver, ``RUSAGE_CHILDREN`` does not see them at all.)
 (e) One deal, cold, whole process: ``contractgen build examples/case-study-smart-shelf.yaml
-    --format docx`` as a user runs it, against pandoc converting the same deal's four Markdown
+    --format docx`` as a user runs it, against pandoc converting the same deal's Markdown
     files, one process per file, the two alternating run by run; ratios are taken pair by pair.
     With the per-user caches warm (every run after the first), and once more with
     ``CONTRACTGEN_NO_CACHE=1`` for the first run's cost.
