@@ -22,9 +22,11 @@ import zlib
 
 COMPRESS_LEVEL = 6
 """The deflate level of every entry (zipfile's default for ZIP_DEFLATED is the same)."""
-_MAX_BYTES = 16 * 1024 * 1024
-"""Part bytes kept at most; the cache starts afresh when full (a batch repeats a few dozen
-parts of a few kilobytes each)."""
+_MAX_BYTES = 2 * 1024 * 1024
+"""Part bytes kept at most; the cache starts afresh when full. A batch repeats a few dozen parts
+of a few kilobytes each; parts that repeat only within one deal (its properties and footers,
+written once per file) are kept too and never asked for again, about 2 KB a deal, so a larger
+bound only lets a long batch grow for longer."""
 _MAX_PART = 512 * 1024
 """Larger parts are never kept (a reference's styles part is tens of kilobytes)."""
 _MAX_SEEN = 4096

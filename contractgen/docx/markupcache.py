@@ -30,10 +30,14 @@ from collections.abc import Hashable
 from contractgen.docx.context import BlockContext
 from contractgen.mdtree import Node
 
-_MAX_ENTRIES = 1024
-"""Tables kept at most; the cache starts afresh when full (a deal has about 35)."""
-_MAX_INLINE = 16384
-"""Inline texts kept at most (a deal has about 1,000)."""
+_MAX_ENTRIES = 256
+"""Tables kept at most; the cache starts afresh when full. A deal has about 35, a dozen of them
+new in a batch of variants, so it fills in about 20 deals and a worker's memory stops growing
+early in a batch (at 1,024 it grew by some 8 MB over the first hundred deals)."""
+_MAX_INLINE = 4096
+"""Inline texts kept at most (a deal has about 1,000, some 40 of them new in a batch of
+variants; an entry costs about 1.5 KB, so 16,384 entries grew a worker by some 20 MB over its
+first 400 deals)."""
 
 _TABLES: dict[Hashable, str] = {}
 _INLINE: dict[tuple[str, str], tuple[str, str]] = {}
