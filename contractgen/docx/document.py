@@ -399,12 +399,7 @@ class DocumentBuilder:
         if self.headers:
             self._close_section(len(self.headers) - 1)
         self._written = None
-        num_ids = self.state.numbering.adopt(other.state.numbering)
-        link_ids = self.state.links.adopt(other.state.links)
-        bookmark_offset = self.state.bookmark_count
-        self.state.bookmark_count += other.state.bookmark_count
-        renumber = {str(a): str(b) for a, b in num_ids.items() if a != b}
-        relink = {a: b for a, b in link_ids.items() if a != b}
+        renumber, relink, bookmark_offset = self._take_ids(other)
         body = other.body
         if len(body) and body[-1].tag == W.sectPr:
             body.remove(body[-1])  # the exhibit's own page setup; this document closes sections
@@ -427,6 +422,17 @@ class DocumentBuilder:
         self.headers.extend(other.headers)
         self._has_toc = self._has_toc or other._has_toc
 
+    def _take_ids(self, other: DocumentBuilder) -> tuple[dict[str, str], dict[str, str], int]:
+        """Give ``other``'s list, link and bookmark ids their places in this document, for both
+        ways of adopting it: (list ids that change, link ids that change, bookmark id offset)."""
+        num_ids = self.state.numbering.adopt(other.state.numbering)
+        link_ids = self.state.links.adopt(other.state.links)
+        offset = self.state.bookmark_count
+        self.state.bookmark_count += other.state.bookmark_count
+        renumber = {str(a): str(b) for a, b in num_ids.items() if a != b}
+        relink = {a: b for a, b in link_ids.items() if a != b}
+        return renumber, relink, offset
+
     def _adopt_markup(self, other: DocumentBuilder) -> None:
         """:meth:`adopt` on markup: the same ids, section breaks and bookmarks as the element
         path writes, without parsing, moving or serialising elements."""
@@ -435,12 +441,7 @@ class DocumentBuilder:
             raise ValueError("a markup pack adopts exhibits rendered without a table of contents")
         if self.headers:
             self._close_piece(len(self.headers) - 1)
-        num_ids = self.state.numbering.adopt(other.state.numbering)
-        link_ids = self.state.links.adopt(other.state.links)
-        offset = self.state.bookmark_count
-        self.state.bookmark_count += other.state.bookmark_count
-        renumber = {str(a): str(b) for a, b in num_ids.items() if a != b}
-        relink = {a: b for a, b in link_ids.items() if a != b}
+        renumber, relink, offset = self._take_ids(other)
 
         def ids(markup: str) -> str:
             if renumber:
