@@ -476,7 +476,14 @@ def _to_plain(
                 keys[here] = (mark.line + 1, mark.column + 1)
                 mark = value_node.start_mark
                 values[here] = (mark.line + 1, mark.column + 1)
-                out[key] = plain(value_node, here)
+                if type(value_node) is scalar_node and budget.nodes < MAX_NODES:
+                    # A scalar, the common case, typed here rather than by a call (as ``plain``
+                    # would, counting it in the same order).
+                    budget.nodes += 1
+                    tag = value_node.tag
+                    out[key] = value_node.value if tag == str_tag else _scalar(value_node)
+                else:
+                    out[key] = plain(value_node, here)
             return out
         if kind is sequence_node:
             items = []
@@ -484,7 +491,11 @@ def _to_plain(
                 here = (*loc, i)
                 mark = item.start_mark
                 values[here] = (mark.line + 1, mark.column + 1)
-                items.append(plain(item, here))
+                if type(item) is scalar_node and budget.nodes < MAX_NODES:
+                    budget.nodes += 1
+                    items.append(item.value if item.tag == str_tag else _scalar(item))
+                else:
+                    items.append(plain(item, here))
             return items
         return _scalar(node)
 
