@@ -117,8 +117,7 @@ def _sub_anchors(counter: SubsectionCounter | None, level: int) -> list[Anchor]:
     """The anchors of the headings ``sub()`` numbered, at clause outline ``level``."""
     anchors: list[Anchor] = []
     for entry in counter.entries if counter else ():
-        text = f"{heading_number(entry.number) if level == 0 else entry.number} "
-        text += unescape_md(escape_md(entry.title))
+        text = f"{heading_number(entry.number)} {unescape_md(escape_md(entry.title))}"
         anchors.append(Anchor(text, entry.number, entry.bookmark, level, heading_slug(text)))
     return anchors
 

@@ -180,20 +180,20 @@ class SubsectionCounter:
         self._taken: set[str] = set()
 
     def __call__(self, title: str) -> Md:
-        if self.section is None and not self.form:
+        if self.form:
+            parent: tuple[int, ...] = ()
+        elif self.section is not None:
+            parent = (self.section,)
+        else:
             raise TemplateRuntimeError(
                 "sub() numbers subsections of numbered sections and sections of appendices only"
             )
         self.count += 1
         title = str(title)
-        if self.form:
-            number = clause_number((self.count,))
-            shown = heading_number(number)
-        else:
-            number = shown = clause_number((self.section or 0, self.count))
+        number = clause_number((*parent, self.count))
         self.numbers.setdefault(title, number)
         self.entries.append(SubClause(title, number, self._bookmark(title)))
-        return Md(f"{shown} {escape_md(title)}")
+        return Md(f"{heading_number(number)} {escape_md(title)}")
 
     def bookmark(self, title: str) -> str:
         """The bookmark of the first heading called ``title`` (see :meth:`__call__`)."""
