@@ -8,6 +8,7 @@ is bookmarked, and references to it are REF fields.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from pathlib import Path
 
@@ -136,3 +137,38 @@ def test_an_appendix_gets_no_table_of_contents() -> None:
     docx = render_exhibit(exhibits[3], toc=True)
     assert not any("TOC " in (t.text or "") for t in body(docx).iter(w("instrText")))
     assert _form_sections(docx), "still numbered"
+
+
+def test_text_under_a_numbered_heading_gets_no_space_meant_for_text_after_a_list() -> None:
+    """The gap before a paragraph that follows a list is for lists only: a numbered heading
+    (its numPr is the outline's) keeps its text as close as an unnumbered one does."""
+    _, singles, _ = _case_study()
+    blocks = [el for el in body(singles[0]) if el.tag in (w("p"), w("tbl"))]
+    after_heading = after_list = 0
+    for before, p in itertools.pairwise(blocks):
+        if p.tag != w("p") or before.tag != w("p") or _num(before) in (None, ("0", "0")):
+            continue
+        if p.find("w:pPr/w:numPr", NS) is not None or p.find("w:pPr/w:pStyle", NS) is not None:
+            continue
+        spaced = p.find("w:pPr/w:spacing", NS) is not None
+        style = before.find("w:pPr/w:pStyle", NS).get(w("val"))
+        if style in HEADINGS:
+            after_heading += 1
+            assert not spaced, _text(p)[:60]
+        elif style == "ListParagraph":
+            after_list += 1
+            assert spaced, _text(p)[:60]
+    assert after_heading > 10 and after_list > 0
+
+
+def test_the_filled_in_sla_report_numbers_its_sections_the_same_way() -> None:
+    from contractgen.report.render import to_docx
+
+    markdown = (
+        "# SLA Report\n\n## Report Details\n\nText.\n\n## 1. Tickets by Priority\n\nText.\n\n"
+        "## 2. Service Levels\n\nText.\n"
+    )
+    docx = to_docx(load_spec(CASE_STUDY).spec, markdown, "2027-03")
+    assert [_text(p) for p in _form_sections(docx)] == ["Tickets by Priority", "Service Levels"]
+    assert {_num(p) for p in _form_sections(docx)} == {_num(_form_sections(docx)[0])}
+    assert _num(_headings(docx)[1]) == ("0", "0"), "Report Details stays unnumbered"
