@@ -8,7 +8,9 @@ The assembled Markdown (``Exhibit.markdown``) marks what the renderers need to k
 
 * A numbered heading reads ``## 3. Title`` / ``### 3.2 Title``; the exhibit lists it in
   ``Exhibit.anchors`` with its Word bookmark name, so the renderer can drop the typed number and
-  number the heading through the clause outline instead.
+  number the heading through the clause outline instead. A numbered section of an appendix
+  form (a template's ``sub("Title")`` there) reads ``## 2. Title`` and is an anchor at level 0
+  of the appendix's own outline; the form's other headings carry no number.
 * A cross-reference is a link with the :data:`REF_SCHEME` scheme: ``[Section 4](ref:n/acceptance)``
   (Word: ``REF acceptance \\r \\h``, the number of the bookmarked heading) or
   ``[Appendix 1](ref:t/installation_checklist)`` (Word: ``REF … \\h``, the bookmarked text).
@@ -150,7 +152,8 @@ class Anchor:
     bookmark: str
     """The Word bookmark name."""
     level: int
-    """Clause outline level (0: "3", 1: "3.2", 2: "3.2.1"); -1 for an appendix title."""
+    """Clause outline level (0: "3", 1: "3.2", 2: "3.2.1"; an appendix form's sections are
+    level 0 of its own outline); -1 for an appendix title."""
     slug: str
     """The heading's anchor in the published Markdown (GitHub's rule)."""
 

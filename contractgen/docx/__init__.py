@@ -15,8 +15,10 @@ return the complete file as bytes, byte-identical for identical input (the calle
 Decisions a reader of the output may wonder about:
 
 * Clause headings (the exhibit's anchors) are numbered by Word's clause outline, linked to the
-  heading styles and restarted in each exhibit; their typed numbers are dropped. Other
-  headings keep their text and switch a numbered style off. References are REF fields.
+  heading styles and restarted in each exhibit; their typed numbers are dropped. The numbered
+  sections of an appendix form are the top level of the appendix's own outline, restarting
+  at 1. Other headings keep their text and switch a numbered style off. References are REF
+  fields.
 * Optionally (``toc``) a table of contents: a TOC field whose entries are already filled in.
 * A thematic break (``---``) is a thin rule, not a page break; new pages start only between
   exhibits.

@@ -506,9 +506,13 @@ class DocumentBuilder:
         return "".join(piece.markup for piece in pieces)
 
     def _insert_toc(self, exhibit: Exhibit, start: int) -> None:
-        """A table of contents before the exhibit's first numbered clause, if it has one."""
+        """A table of contents before the exhibit's first numbered clause, if it has one.
+
+        An appendix (its title is an anchor that is not numbered) gets none: it is a form of a
+        page or two, whose numbered sections a reader sees at a glance.
+        """
         first = next((a for a in exhibit.anchors if a.numbered), None)
-        if first is None:
+        if first is None or any(not a.numbered for a in exhibit.anchors):
             return
         for index in range(start, len(self.body)):
             element = self.body[index]

@@ -168,16 +168,18 @@ def _follows_list_or_table(body: Body, ctx: BlockContext) -> bool:
 
     List items and table rows carry little or no space after them, so without a gap the next
     paragraph reads as part of the list or table. (An exhibit's body starts empty: after a
-    pack's previous exhibit comes a new page.)
+    pack's previous exhibit comes a new page.) A numbered heading is not a list item: the text
+    under "3.2 Completion Criteria" sits as close to it as under an unnumbered heading.
     """
     if body.last_is_table:
         return True
     last = body.last
     if last is None:
         return False
+    styles = ctx.doc.styles
     if last.numbering is not None and last.numbering[0] != 0:
-        return True
-    return last.style == ctx.doc.styles.checklist
+        return last.style == styles.list_paragraph
+    return last.style == styles.checklist
 
 
 def _style(ctx: BlockContext) -> str | None:

@@ -20,7 +20,7 @@ from typing import Any
 
 from contractgen.errors import UserError
 from contractgen.exhibit import Exhibit
-from contractgen.library.clause import Clause
+from contractgen.library.clause import Clause, Kind
 from contractgen.library.context import (
     SUB_REF,
     ClauseRow,
@@ -81,9 +81,8 @@ def _assemble(library: Library, loaded: Any) -> list[Exhibit]:
     ]
     for clause in plan.appendices:
         markdown = bodies[clause.id] + "\n"
-        documents.append(
-            (keys[clause.id], markdown, (clause,), _appendix_anchors(plan, clause, markdown))
-        )
+        anchors = _appendix_anchors(plan, clause, markdown, subs.get(clause.id))
+        documents.append((keys[clause.id], markdown, (clause,), anchors))
     targets = {a.bookmark: (key, a) for key, _, _, anchors in documents for a in anchors}
     common = {
         "paper": paper_size(spec),
@@ -110,21 +109,30 @@ def _main_anchors(plan: Plan, subs: dict[str, SubsectionCounter]) -> tuple[Ancho
         number = clause_number((plan.numbers[clause.id],))
         text = f"{heading_number(number)} {clause.title}"
         anchors.append(Anchor(text, number, bookmark_name(clause.id), 0, heading_slug(text)))
-        counter = subs.get(clause.id)
-        for title, sub_number in counter.numbers.items() if counter else ():
-            text = f"{sub_number} {unescape_md(escape_md(title))}"
-            bookmark = bookmark_name(clause.id, title)
-            anchors.append(Anchor(text, sub_number, bookmark, 1, heading_slug(text)))
+        anchors.extend(_sub_anchors(subs.get(clause.id), 1))
     return tuple(anchors)
 
 
-def _appendix_anchors(plan: Plan, clause: Clause, markdown: str) -> tuple[Anchor, ...]:
-    """An appendix is referred to by its title, which says "Appendix N"."""
+def _sub_anchors(counter: SubsectionCounter | None, level: int) -> list[Anchor]:
+    """The anchors of the headings ``sub()`` numbered, at clause outline ``level``."""
+    anchors: list[Anchor] = []
+    for entry in counter.entries if counter else ():
+        text = f"{heading_number(entry.number)} {unescape_md(escape_md(entry.title))}"
+        anchors.append(Anchor(text, entry.number, entry.bookmark, level, heading_slug(text)))
+    return anchors
+
+
+def _appendix_anchors(
+    plan: Plan, clause: Clause, markdown: str, counter: SubsectionCounter | None
+) -> tuple[Anchor, ...]:
+    """An appendix is referred to by its title, which says "Appendix N"; its numbered form
+    sections (``sub()``) are the top level of its own clause outline, restarting at 1."""
     label = plan.label(clause.id) or ""
     title = _title(markdown, "")
+    anchors = _sub_anchors(counter, 0)
     if not title or label not in title:
-        return ()
-    return (Anchor(title, label, bookmark_name(clause.id), -1, heading_slug(title)),)
+        return tuple(anchors)
+    return (Anchor(title, label, bookmark_name(clause.id), -1, heading_slug(title)), *anchors)
 
 
 def _resolve_sub_refs(
@@ -145,7 +153,8 @@ def _resolve_sub_refs(
                 f"ref('{target}', sub='{title}'): clause '{target}' has no sub-clause "
                 f"'{title}' (its sub-clauses: {known})",
             )
-        return f"[Section {number}]({ref_href(REF_NUMBER, bookmark_name(target, title))})"
+        assert counter is not None
+        return f"[Section {number}]({ref_href(REF_NUMBER, counter.bookmark(title))})"
 
     return SUB_REF.sub(link, body)
 
@@ -176,7 +185,7 @@ def _render(
     subs: dict[str, SubsectionCounter],
 ) -> str:
     number = plan.numbers.get(clause.id) if clause.numbered else None
-    counter = SubsectionCounter(number, clause.id)
+    counter = SubsectionCounter(number, clause.id, form=clause.kind == Kind.APPENDIX)
     subs[clause.id] = counter
     context = {
         **base,

@@ -18,7 +18,14 @@ from jinja2.exceptions import TemplateRuntimeError
 
 from contractgen.library.markdown import Md, escape_md
 from contractgen.library.selection import Plan
-from contractgen.outline import REF_NUMBER, REF_TEXT, bookmark_name, clause_number, ref_href
+from contractgen.outline import (
+    REF_NUMBER,
+    REF_TEXT,
+    bookmark_name,
+    clause_number,
+    heading_number,
+    ref_href,
+)
 
 GENERIC_NAMES = frozenset(
     {
@@ -105,7 +112,9 @@ class RefResolver:
     The link text is what a reader sees ("Section 4", "Appendix 1"); the target names the
     clause's Word bookmark (see :mod:`contractgen.outline`), so the Word renderer can write a
     REF field and the published Markdown a link to the heading. ``ref(id, sub="Title")`` refers
-    to the sub-clause ``sub("Title")`` of that clause ("Section 3.2").
+    to the sub-clause ``sub("Title")`` of that clause ("Section 3.2"), or to the numbered
+    section ``sub("Title")`` of an appendix form ("Section 2"; outside that appendix the
+    template names it too: ``… of {{ ref(id) }}``).
     """
 
     def __init__(self, plan: Plan, known: set[str], dropped: dict[str, str]) -> None:
@@ -117,10 +126,6 @@ class RefResolver:
         label = self.plan.label(clause_id)
         if label is not None:
             if sub is not None:
-                if label.startswith("Appendix"):
-                    raise TemplateRuntimeError(
-                        f"ref('{clause_id}', sub=...): an appendix has no numbered sub-clauses"
-                    )
                 return Md(f"\x02{clause_id}\x1f{sub}\x03")
             if label.startswith("Appendix"):
                 return Md(f"[{label}]({ref_href(REF_TEXT, bookmark_name(clause_id))})")
@@ -138,26 +143,73 @@ class RefResolver:
         )
 
 
+@dataclass(frozen=True)
+class SubClause:
+    """One ``sub("Title")`` heading: its title, number and Word bookmark."""
+
+    title: str
+    number: str
+    """"3.2" in a section; "2" for a numbered section of an appendix form."""
+    bookmark: str
+    """Unique in its document, even when two headings share a title."""
+
+
 class SubsectionCounter:
     """``sub("Title")`` → "10.2 Title": subsections numbered in the order they are written.
+
+    In an appendix (``form``) ``sub("Title")`` numbers the form's own sections instead:
+    "1. Title", "2. Title", restarting in each appendix. That is how a form template says a
+    heading is a numbered section; a heading written without ``sub()`` stays unnumbered
+    ("Site Details", "Sign-Off"). Either way the Word document numbers the heading through the
+    clause outline and drops the typed number (see :mod:`contractgen.outline`).
 
     Each call records the sub-clause's number and anchor, so ``ref(id, sub="Title")`` and the
     Word renderer (bookmark, numbering) can find it.
     """
 
-    def __init__(self, section: int | None, clause_id: str = "") -> None:
+    def __init__(self, section: int | None, clause_id: str = "", *, form: bool = False) -> None:
         self.section = section
         self.clause_id = clause_id
+        self.form = form
         self.count = 0
         self.numbers: dict[str, str] = {}
+        """The number of each title (of its first heading, should a title repeat)."""
+        self.entries: list[SubClause] = []
+        """Every heading numbered, in order."""
+        self._bookmarks: dict[str, str] = {}
+        self._taken: set[str] = set()
 
     def __call__(self, title: str) -> Md:
-        if self.section is None:
-            raise TemplateRuntimeError("sub() numbers subsections of numbered sections only")
+        if self.form:
+            parent: tuple[int, ...] = ()
+        elif self.section is not None:
+            parent = (self.section,)
+        else:
+            raise TemplateRuntimeError(
+                "sub() numbers subsections of numbered sections and sections of appendices only"
+            )
         self.count += 1
-        number = clause_number((self.section, self.count))
-        self.numbers.setdefault(str(title), number)
-        return Md(f"{number} {escape_md(title)}")
+        title = str(title)
+        number = clause_number((*parent, self.count))
+        self.numbers.setdefault(title, number)
+        self.entries.append(SubClause(title, number, self._bookmark(title)))
+        return Md(f"{heading_number(number)} {escape_md(title)}")
+
+    def bookmark(self, title: str) -> str:
+        """The bookmark of the first heading called ``title`` (see :meth:`__call__`)."""
+        return self._bookmarks.get(title) or bookmark_name(self.clause_id, title)
+
+    def _bookmark(self, title: str) -> str:
+        """A bookmark no earlier heading of this clause has: titles from the spec may repeat,
+        or differ only in punctuation, and Word keeps only one bookmark of a name."""
+        name = bookmark_name(self.clause_id, title)
+        suffix = self.count
+        while name in self._taken:
+            name = bookmark_name(self.clause_id, f"{title} {suffix}")
+            suffix += 1
+        self._taken.add(name)
+        self._bookmarks.setdefault(title, name)
+        return name
 
 
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")

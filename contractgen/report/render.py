@@ -9,6 +9,7 @@ stories. Everything is sorted and no clock is read, so the same inputs give the 
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from statistics import median_low
@@ -16,6 +17,7 @@ from typing import Any
 
 from contractgen.domain.wording import spec_metric_name
 from contractgen.library.filters import pct, score, short_clocked
+from contractgen.outline import Anchor, bookmark_name, heading_number, heading_slug
 from contractgen.report.measure import Measured, Rules
 from contractgen.report.metrics import month_label
 from contractgen.report.remedies import ROUNDING, Assessment, credit_words, minor_unit
@@ -457,5 +459,21 @@ def to_docx(spec: DealSpec, markdown: str, month: str, reference: Path | None = 
         company=spec.parties.brand.name,
         subject=f"{spec.parties.brand.name} / {spec.parties.partner.name}",
         keywords=("SLA report", month),
+        anchors=section_anchors(markdown),
     )
     return render_exhibit(exhibit, reference=reference)
+
+
+_SECTION = re.compile(r"^## ([0-9]+)\. (.+)$", re.MULTILINE)
+
+
+def section_anchors(markdown: str) -> tuple[Anchor, ...]:
+    """The numbered sections :func:`to_markdown` writes ("## 3. Tickets Outside Their
+    Targets"), as anchors: Word numbers them through the clause outline, like the sections of
+    the SLA Report appendix, instead of showing a typed number; the ``.md`` file keeps it."""
+    anchors = []
+    for number, title in _SECTION.findall(markdown):
+        text = f"{heading_number(number)} {title}"
+        bookmark = bookmark_name("sla-report", title)
+        anchors.append(Anchor(text, number, bookmark, 0, heading_slug(text)))
+    return tuple(anchors)

@@ -107,6 +107,34 @@ def test_case_study_numbers_and_references_resolve_in_libreoffice(pdfs: dict[str
     assert pages and pages[0] == ("1", str(len(pages))), "each appendix counts its own pages"
 
 
+def test_libreoffice_numbers_the_sections_of_the_appendix_forms(pdfs: dict[str, Path]) -> None:
+    """The forms' section numbers come from numbering.xml, restart in each appendix and show
+    once: "1 Tickets by Priority", never "1. 1. Tickets" or a bare "Tickets"."""
+    text = _text(pdfs["case-study"])
+    record = text.split("Appendix 2: Acceptance Test Record", 1)[1].split("Appendix 3:", 1)[0]
+    report = text.split("Appendix 3: SLA Report Template", 1)[1]
+    for part, sections in (
+        (record, ["Functional Test", "Performance Test", "Stability Test", "Training Test"]),
+        (
+            report,
+            [
+                "Tickets by Priority",
+                "Service Levels",
+                "The five most frequent issues with their root causes",
+                "Actions planned for the next month",
+                "Excusable Delays Claimed",
+            ],
+        ),
+    ):
+        for number, title in enumerate(sections, 1):
+            found = re.findall(rf"(\S+ )?(\S+ ){re.escape(title)}", part)
+            assert found, title
+            before, label = found[0]
+            assert label == f"{number} ", f"{title!r} numbered {label!r}"
+            assert not re.fullmatch(r"\d+\.? ", before), f"a doubled number before {title!r}"
+    assert "Report Details" in report and not re.search(r"\d Report Details", report)
+
+
 def test_libreoffice_keeps_the_content_controls(tmp_path: Path) -> None:
     """Opened and saved again by LibreOffice, the checklist keeps its checkbox and text controls."""
     if SOFFICE is None:

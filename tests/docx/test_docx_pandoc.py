@@ -113,3 +113,28 @@ def test_case_study_pack_table_cells_survive_pandoc(tmp_path: Path) -> None:
     expected = [cell for e in exhibits for cell in _table_cells(e.markdown)]
     assert len(expected) > 200
     assert_in_order(text, expected)
+
+
+def test_form_sections_reach_pandoc_as_headings_without_typed_numbers(tmp_path: Path) -> None:
+    """pandoc reads the numbered form sections as level-2 headings (not list items), and their
+    text carries no typed number: the number is Word's."""
+    from contractgen.docx import render_exhibit
+    from contractgen.library.assemble import assemble_spec
+    from contractgen.spec.loader import load_spec
+    from tests.conftest import ROOT
+
+    exhibits = assemble_spec(load_spec(ROOT / "examples" / "case-study-smart-shelf.yaml"))
+    report = next(e for e in exhibits if e.key.endswith("monthly-report"))
+    path = tmp_path / "report.docx"
+    path.write_bytes(render_exhibit(report))
+    result = subprocess.run(
+        [_pandoc(), "-f", "docx", "-t", "markdown", "--wrap=none", str(path)],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    headings = re.findall(r"(?m)^## (.*)$", result.stdout.decode("utf-8"))
+    titles = [re.sub(r"\s*\{[^}]*\}$", "", h) for h in headings]
+    for anchor in (a for a in report.anchors if a.numbered):
+        assert anchor.text.split(" ", 1)[1] in titles
+    assert not any(re.match(r"\d", t) for t in titles), titles

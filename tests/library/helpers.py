@@ -210,3 +210,51 @@ def scan_spec_paths(paths: Iterable[Path], libraries: Sequence[Path] = ()) -> li
         loaded = load_spec(path)
         problems += scan_exhibits(assemble_spec(loaded, libraries), loaded, Path(path).stem)
     return problems
+
+
+# --- a company library with a numbered form -----------------------------------------------
+
+SITE_LOG = """---
+id: site-log
+title: Site Visit Log
+version: "1.0"
+order: 400
+kind: appendix
+key: site-log
+---
+# {{ label }} — {{ appendix }}: {{ title }}
+
+## Site
+
+Record each visit in {{ ref("site-log", sub="Visits") }}.
+
+## {{ sub("Visits") }}
+
+| Date | Purpose |
+|---|---|
+| ______ | ______ |
+
+## {{ sub("Findings") }}
+
+Findings follow from {{ ref("site-log", sub="Visits") }}.
+"""
+
+SITE_CLAUSE = """---
+id: site-visits
+title: Site Visits
+version: "1.0"
+order: 1450
+---
+{{ Partner }} records every visit in {{ ref("site-log", sub="Visits") }} of {{ ref("site-log") }}.
+"""
+
+
+def site_log_library(tmp_path: Path) -> Path:
+    """A company library with an appendix whose sections refer to each other, and a clause of
+    the main exhibit that refers to one of them."""
+    root = tmp_path / "lib"
+    (root / "appendices").mkdir(parents=True)
+    (root / "governance").mkdir()
+    (root / "appendices" / "site-log.md.j2").write_text(SITE_LOG, encoding="utf-8")
+    (root / "governance" / "site-visits.md.j2").write_text(SITE_CLAUSE, encoding="utf-8")
+    return root
