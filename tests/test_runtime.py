@@ -99,3 +99,53 @@ def test_workers_start_fresh_where_forking_is_unsafe(monkeypatch: pytest.MonkeyP
     assert start_method() == "forkserver"
     monkeypatch.setattr(sys, "platform", "linux")
     assert start_method() == "fork"
+
+
+def _exit_handlers_ran(body: str) -> bool:
+    """Whether a process that runs ``body`` and then leaves through ``runtime.leave`` ran its
+    exit handlers (the interpreter's full teardown) or took the fast exit."""
+    code = (
+        "import atexit, os, sys\n"
+        "os.environ.pop('CONTRACTGEN_FULL_EXIT', None)\n"
+        "from contractgen import runtime\n"
+        "atexit.register(lambda: print('exit handlers ran', flush=True))\n"
+        f"{body}\n"
+        "runtime.leave(0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return "exit handlers ran" in done.stdout
+
+
+def test_a_plain_command_takes_the_fast_exit() -> None:
+    assert not _exit_handlers_ran("pass")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_the_fast_exit_follows_a_forked_pool_that_shut_down() -> None:
+    body = "with runtime.worker_pool(2) as pool:\n    assert list(pool.map(abs, [-1, 2])) == [1, 2]"
+    assert not _exit_handlers_ran(body)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_a_pool_that_did_not_shut_down_cleanly_gets_the_full_exit() -> None:
+    body = (
+        "try:\n"
+        "    with runtime.worker_pool(1) as pool:\n"
+        "        pool.submit(abs, -1).result()\n"
+        "        raise KeyboardInterrupt\n"
+        "except KeyboardInterrupt:\n"
+        "    pass"
+    )
+    assert _exit_handlers_ran(body)
+
+
+def test_other_uses_of_multiprocessing_get_the_full_exit() -> None:
+    body = (
+        "import multiprocessing\n"
+        "runtime.start_method = lambda: 'spawn'\n"
+        "with runtime.worker_pool(1) as pool:\n"
+        "    pool.submit(abs, -1).result()"
+    )
+    assert _exit_handlers_ran(body)
