@@ -275,3 +275,37 @@ def test_a_blocked_attribute_stays_blocked_when_the_memo_is_warm(tmp_path: Path)
     for _ in range(2):
         path, _line, _message = _one(_error(tmp_path, "Text.\n{{ spec.model_dump() }}\n"))
         assert path.endswith("evil.md.j2")
+
+
+def _read(env: object, obj: object, name: str) -> object:
+    """What a template reading ``obj.name`` gets: a value, or a kind of Undefined."""
+    from jinja2.runtime import Undefined
+
+    value = env.getattr(obj, name)  # type: ignore[attr-defined]
+    return type(value).__name__ if isinstance(value, Undefined) else value
+
+
+def test_reading_a_field_directly_gives_what_the_rule_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Spec fields are read from the model without the attribute rule; every read, of a field
+    or of anything else, must give exactly what the full path gives with the shortcut off."""
+    from contractgen.library.sandbox import ClauseSandbox
+
+    monkeypatch.delenv("CONTRACTGEN_NO_CACHE", raising=False)
+    fast = ClauseSandbox()
+    monkeypatch.setenv("CONTRACTGEN_NO_CACHE", "1")
+    plain = ClauseSandbox()
+    assert fast._fields_memo is not None and plain._fields_memo is None
+    cases = _attribute_cases()
+    for _ in range(2):  # the second round reads the field names from the memo
+        for obj, name in cases:
+            assert _read(fast, obj, name) == _read(plain, obj, name), (obj, name)
+    assert any(fields for fields in fast._fields_memo.values()), "no field was read directly"
+
+
+def test_an_unset_field_is_still_named_by_its_path(tmp_path: Path) -> None:
+    """A field that is None is not taken by the direct read: the path naming sees it."""
+    for _ in range(2):
+        _, _, message = _one(_error(tmp_path, "Text.\n{{ spec.support.availability.target }}\n"))
+        assert "'spec.support.availability' is not set" in message
