@@ -35,6 +35,13 @@ What it measures, each as a ratio against a peer run in the same process on the 
     ``CONTRACTGEN_NO_CACHE=1`` for the first run's cost.
 (f) ``contractgen lint`` over the batch's folder, whole process, deals per second: the full
     lint with ``--jobs`` = all cores and with one, and ``lint --spec-only``.
+(g) Floors: what the libraries contractgen is built on spend on work no build can skip, per
+    deal, with nothing of contractgen's own running: markdown-it parsing each exhibit once
+    (all of it for Word, its block stage for lint), libyaml reading the spec, zlib deflating
+    each Word file's document part, lxml parsing each exhibit's body once; and, alongside
+    (e), a process that only imports the libraries a build needs. From these: the most deals
+    per second any build or lint on these libraries could reach on these cores, and the
+    smallest single-deal time over pandoc, to set beside the goals.
 
 Timings are medians with min–max over repeated runs; no timing is asserted anywhere. On a
 shared machine quote the medians and the paired ratios, and say how noisy the run was (the
@@ -57,6 +64,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -133,15 +141,27 @@ def bench_render(repeat: int, work: Path) -> dict[str, object]:
 
 
 def generate_batch(n: int, folder: Path) -> list[Path]:
-    """N distinct deals made from the examples: new ids, partner names and one figure each."""
+    """N distinct deals made from the examples: new ids, partner names and one figure each.
+
+    The figure is the installation fee, which the payment clause, the milestones and the
+    credit caps quote: as in a real batch, deals share most of their wording but not all of
+    it, so a memo of repeated text cannot make the batch look faster than real deals would.
+    """
+    import re
+
     folder.mkdir(parents=True, exist_ok=True)
     sources = [p.read_text(encoding="utf-8") for p in EXAMPLES]
+    fee = re.compile(r"(?m)^(  installation_fee: [A-Z]{3} )([0-9][0-9,]*)")
     paths = []
     for i in range(n):
         text = sources[i % len(sources)]
         src_id = text.split("\n  id: ", 1)[1].split("\n", 1)[0].strip()
         text = text.replace(f"  id: {src_id}", f"  id: bench-deal-{i:04d}", 1)
         text = text.replace("    short_name: ", f"    short_name: P{i:04d} ", 1)
+        found = fee.search(text)
+        if found:
+            amount = int(found[2].replace(",", "")) + 10 * i
+            text = f"{text[: found.start(2)]}{amount:,}{text[found.end(2) :]}"
         path = folder / f"deal-{i:04d}.yaml"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -311,6 +331,16 @@ def _run_timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float
     return wall, cpu
 
 
+LIBRARY_IMPORTS = [
+    sys.executable,
+    "-c",
+    "import click, yaml, jinja2.sandbox, markdown_it, lxml.etree, pydantic;"
+    " from pydantic import BaseModel",
+]
+"""A process that imports what a build needs and does nothing else: no build on these libraries
+starts faster."""
+
+
 def bench_single_deal(repeat: int, work: Path) -> dict[str, object]:
     """``contractgen build DEAL --format docx`` against pandoc on the deal's Markdown files."""
     import pypandoc
@@ -342,18 +372,21 @@ def bench_single_deal(repeat: int, work: Path) -> dict[str, object]:
         return wall, cpu
 
     ours(-1, cached_env)  # the first run after an install fills the per-user caches
-    samples: dict[str, list[tuple[float, float]]] = {"cached": [], "uncached": [], "pandoc": []}
-    for i in range(repeat):  # alternate, so drift in the machine's speed hits all three alike
+    samples: dict[str, list[tuple[float, float]]] = {
+        "cached": [], "uncached": [], "pandoc": [], "library_imports": []
+    }  # fmt: skip
+    for i in range(repeat):  # alternate, so drift in the machine's speed hits all four alike
         samples["cached"].append(ours(i, cached_env))
         samples["pandoc"].append(theirs())
         samples["uncached"].append(ours(repeat + i, uncached_env))
+        samples["library_imports"].append(_run_timed(LIBRARY_IMPORTS, cached_env))
     result: dict[str, object] = {"deal": SINGLE_DEAL.name, "markdown_files": len(markdown)}
     for name, values in samples.items():
         result[name] = {
             "wall": _stats([w for w, _ in values]),
             "cpu": _stats([c for _, c in values]),
         }
-    for name in ("cached", "uncached"):
+    for name in ("cached", "uncached", "library_imports"):
         pairs = list(zip(samples[name], samples["pandoc"], strict=True))
         result[f"{name}_over_pandoc"] = {
             "wall": statistics.median(a[0] / b[0] for a, b in pairs),
@@ -406,6 +439,116 @@ def bench_lint_folder(specs: list[Path], work: Path, jobs: int, repeat: int) -> 
     return result
 
 
+# --- (g) floors: the libraries' own share -----------------------------------------------------
+
+
+def bench_floors(specs: list[Path], work: Path, jobs: int) -> dict[str, object]:
+    """CPU per deal that the libraries spend on work every build (or lint) must do, with none
+    of contractgen's own code in the timed loops; and the best rates that leaves."""
+    import zipfile
+    import zlib
+
+    import yaml
+    from lxml import etree
+
+    from contractgen.build import BuildOptions, assemble_exhibits, build_many
+    from contractgen.mdparse import markdown_parser
+    from contractgen.spec.loader import load_spec
+
+    out = work / "out-floors"
+    build_many(specs, BuildOptions(output=out), jobs=1)
+    texts = [p.read_text(encoding="utf-8") for p in specs]
+    exhibits = [[e.markdown for e in assemble_exhibits(load_spec(p))] for p in specs]
+    documents: list[list[bytes]] = []
+    bodies: list[list[bytes]] = []
+    for path in specs:
+        folder = out / load_spec(path).spec.deal.id
+        parts = []
+        for docx in sorted(folder.glob("*.docx")):
+            with zipfile.ZipFile(docx) as z:
+                parts.append(z.read("word/document.xml"))
+        documents.append(parts)
+        bodies.append([p for d, p in zip(sorted(folder.glob("*.docx")), parts, strict=True)
+                       if d.name != "contract-pack.docx"])  # fmt: skip
+    shutil.rmtree(out, ignore_errors=True)
+    md = markdown_parser()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    def block_stage(text: str) -> None:
+        from markdown_it.rules_core import StateCore
+
+        state = StateCore(text, md, {})
+        for rule in md.core.ruler.getRules(""):
+            if rule.__name__ == "inline":
+                break
+            rule(state)
+
+    def deflate(data: bytes) -> None:
+        packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+        packer.compress(data)
+        packer.flush()
+
+    def per_deal(fn: Callable[[int], None]) -> float:
+        """The least CPU milliseconds per deal over three passes (the least disturbed)."""
+        best = float("inf")
+        for _ in range(3):
+            c0 = time.process_time()
+            for i in range(len(specs)):
+                fn(i)
+            best = min(best, (time.process_time() - c0) * 1000 / len(specs))
+        return best
+
+    def full_parse(i: int) -> None:
+        for text in exhibits[i]:
+            md.parse(text)
+
+    def blocks(i: int) -> None:
+        for text in exhibits[i]:
+            block_stage(text)
+
+    def read_spec(i: int) -> None:
+        yaml.compose(texts[i], Loader=loader)
+
+    def deflate_parts(i: int) -> None:
+        for data in documents[i]:
+            deflate(data)
+
+    def parse_bodies(i: int) -> None:
+        for data in bodies[i]:
+            etree.fromstring(data)
+
+    ms = {
+        "markdown_it_full_parse": per_deal(full_parse),
+        "markdown_it_block_stage": per_deal(blocks),
+        "libyaml_compose": per_deal(read_spec),
+        "zlib_deflate_document_parts": per_deal(deflate_parts),
+        "lxml_parse_exhibit_bodies": per_deal(parse_bodies),
+    }
+    build = sum(ms[k] for k in ms if k != "markdown_it_block_stage")
+    lint = ms["markdown_it_block_stage"] + ms["libyaml_compose"]
+    return {
+        "deals": len(specs),
+        "jobs": jobs,
+        "cpu_ms_per_deal": ms,
+        "build_ms_per_deal": build,
+        "lint_ms_per_deal": lint,
+        "spec_only_ms_per_deal": ms["libyaml_compose"],
+        "build_deals_per_second_at_most": jobs * 1000 / build,
+        "lint_deals_per_second_at_most": jobs * 1000 / lint,
+        "spec_only_deals_per_second_at_most": jobs * 1000 / ms["libyaml_compose"],
+    }
+
+
+def single_deal_floor(single: dict[str, Any], floors: dict[str, Any]) -> dict[str, float]:
+    """The fastest a cold single-deal build on these libraries could be, against pandoc: the
+    imports-only process plus the case study's own share of the per-deal floors (its
+    exhibits are about as long as the batch's)."""
+    imports = single["library_imports"]["wall"]["median"] * 1000
+    total = imports + floors["build_ms_per_deal"]
+    pandoc = single["pandoc"]["wall"]["median"] * 1000
+    return {"library_imports_ms": imports, "floor_ms": total, "floor_over_pandoc": total / pandoc}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--deals", type=int, default=500, help="batch size for (b), (d), (f)")
@@ -413,7 +556,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--json", type=Path, default=None, help="write the result here")
     parser.add_argument(
-        "--only", default="abcdef", help="which measurements to run, e.g. 'ef' (default: all)"
+        "--only", default="abcdefg", help="which measurements to run, e.g. 'ef' (default: all)"
     )
     args = parser.parse_args(argv)
 
@@ -523,11 +666,30 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(f"    tree peak from {args.deals // 2} to {args.deals} deals: {growth:+.1f} MB")
             result["memory"] = {**memory, "tree_growth_medium_to_large_mb": growth}
+        if "g" in args.only:
+            print("(g) floors: the libraries' own CPU per deal, nothing of contractgen's timed")
+            floors = bench_floors(specs[: min(len(specs), 30)], work, args.jobs)
+            for name, value in floors["cpu_ms_per_deal"].items():  # type: ignore[attr-defined]
+                print(f"    {name:30s} {value:6.1f} ms")
+            print(
+                f"    at most: build {floors['build_deals_per_second_at_most']:.0f} deals/s, "
+                f"lint {floors['lint_deals_per_second_at_most']:.0f} deals/s, spec-only lint "
+                f"{floors['spec_only_deals_per_second_at_most']:.0f} deals/s on {args.jobs} cores"
+            )
+            if "single_deal" in result:
+                floor = single_deal_floor(result["single_deal"], floors)  # type: ignore[arg-type]
+                floors["single_deal"] = floor
+                print(
+                    f"    one deal cold: at least {floor['floor_ms']:.0f} ms "
+                    f"({floor['library_imports_ms']:.0f} ms importing), "
+                    f"{floor['floor_over_pandoc']:.2f}x pandoc"
+                )
+            result["floors"] = floors
     result["machine"]["load_average_at_end"] = (  # type: ignore[index]
         os.getloadavg() if hasattr(os, "getloadavg") else None
     )
     if args.json:
-        if set(args.only) != set("abcdef") and args.json.is_file():
+        if set(args.only) != set("abcdefg") and args.json.is_file():
             # A partial run updates its own entries of an earlier full result.
             earlier = json.loads(args.json.read_text(encoding="utf-8"))
             partial_machine = result.pop("machine")

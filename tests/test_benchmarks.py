@@ -31,10 +31,14 @@ def test_the_benchmark_runs_and_writes_its_result(tmp_path: Path) -> None:
     bench = _bench_module()
     out = tmp_path / "result.json"
     code = bench.main(  # type: ignore[attr-defined]
-        ["--deals", "4", "--repeat", "1", "--jobs", "2", "--only", "ab", "--json", str(out)]
+        ["--deals", "4", "--repeat", "1", "--jobs", "2", "--only", "abg", "--json", str(out)]
     )
     assert code == 0
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["render"]["documents"] == 12
     assert result["render"]["speedup_vs_pandoc"] > 0
     assert result["batch"]["deals"] == 4 and result["batch"]["all_built"] is True
+    floors = result["floors"]
+    assert floors["deals"] == 4
+    assert all(ms > 0 for ms in floors["cpu_ms_per_deal"].values())
+    assert floors["build_deals_per_second_at_most"] < floors["lint_deals_per_second_at_most"]
