@@ -99,7 +99,7 @@ def _fmt(s: dict[str, float], unit: float = 1000.0, suffix: str = "ms") -> str:
 
 
 def bench_render(repeat: int, work: Path) -> dict[str, object]:
-    import pypandoc
+    import pypandoc  # type: ignore[import-untyped]
 
     from contractgen.docx import render_exhibit
     from contractgen.docx.renderer import parse_markdown
@@ -341,7 +341,7 @@ LIBRARY_IMPORTS = [
 starts faster."""
 
 
-def bench_single_deal(repeat: int, work: Path) -> dict[str, object]:
+def bench_single_deal(repeat: int, work: Path) -> dict[str, Any]:
     """``contractgen build DEAL --format docx`` against pandoc on the deal's Markdown files."""
     import pypandoc
 
@@ -380,7 +380,7 @@ def bench_single_deal(repeat: int, work: Path) -> dict[str, object]:
         samples["pandoc"].append(theirs())
         samples["uncached"].append(ours(repeat + i, uncached_env))
         samples["library_imports"].append(_run_timed(LIBRARY_IMPORTS, cached_env))
-    result: dict[str, object] = {"deal": SINGLE_DEAL.name, "markdown_files": len(markdown)}
+    result: dict[str, Any] = {"deal": SINGLE_DEAL.name, "markdown_files": len(markdown)}
     for name, values in samples.items():
         result[name] = {
             "wall": _stats([w for w, _ in values]),
@@ -428,8 +428,8 @@ def bench_lint_folder(specs: list[Path], work: Path, jobs: int, repeat: int) -> 
             samples[name].append((wall, cpu))
     result: dict[str, object] = {"deals": len(specs), "jobs": jobs}
     for name, values in samples.items():
-        wall = _stats([w for w, _ in values])
-        entry: dict[str, object] = {"wall": wall, "deals_per_second": len(specs) / wall["median"]}
+        walls = _stats([w for w, _ in values])
+        entry: dict[str, object] = {"wall": walls, "deals_per_second": len(specs) / walls["median"]}
         if start_method() == "fork" or "--jobs" not in variants[name] or variants[name][-1] == "1":
             # The operating system's CPU account is complete when the workers are the command's
             # own children (forked, see contractgen.runtime); forkserver workers are children of
@@ -591,10 +591,10 @@ def main(argv: list[str] | None = None) -> int:
             print("(e) one deal, cold, whole process, against pandoc on its Markdown files")
             single = bench_single_deal(args.repeat * 3, work)
             for name in ("cached", "uncached", "pandoc"):
-                times = single[name]  # type: ignore[index]
+                times = single[name]
                 print(f"    {name:9s} wall {_fmt(times['wall'])}  cpu {_fmt(times['cpu'])}")
             for name in ("cached", "uncached"):
-                ratio = single[f"{name}_over_pandoc"]  # type: ignore[index]
+                ratio = single[f"{name}_over_pandoc"]
                 print(
                     f"    {name}/pandoc (paired medians): wall {ratio['wall']:.2f}, "
                     f"cpu {ratio['cpu']:.2f}"
