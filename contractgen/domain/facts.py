@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from contractgen.spec.models import DealSpec, Metric, Package, Period, Priority
+from contractgen.spec.types import Clock
 
 if TYPE_CHECKING:
     from contractgen.spec.loader import LoadedSpec, Positions
@@ -177,6 +178,19 @@ def no_night_cover(spec: DealSpec) -> bool:
     """True when nobody is on duty outside business hours: the standard package with no on-call
     agreed. Round-the-clock targets are then promises nobody is there to keep."""
     return spec.support.package == Package.STANDARD and spec.support.on_call is not True
+
+
+def unstaffed_responses(spec: DealSpec) -> list[tuple[int, Priority]]:
+    """(index in the file, priority) of each response target that runs around the clock while
+    nobody is on duty at night (:func:`no_night_cover`), most urgent first.
+
+    One fault, one owner: lint's calendar rules report these responses, and the deadline
+    simulation's "due when nobody works" check leaves them alone instead of telling the same
+    fault again with a sample ticket.
+    """
+    if not no_night_cover(spec):
+        return []
+    return [(i, p) for i, p in ordered_priorities(spec) if p.response.clock != Clock.BUSINESS]
 
 
 def better(metric: Metric, a: Decimal, b: Decimal) -> bool:
