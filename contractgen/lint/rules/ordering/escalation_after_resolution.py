@@ -35,7 +35,7 @@ from contractgen.lint.context import SpecContext
 from contractgen.lint.facts import num, ordered_priorities
 from contractgen.lint.options import Option
 from contractgen.lint.problem import Level, Problem
-from contractgen.lint.rules.ordering.escalation_path_too_long import escalation_points
+from contractgen.lint.rules.ordering._clocks import escalation_points
 
 CODE = "ORD005"
 NAME = "ordering.escalation-after-resolution"
