@@ -196,3 +196,27 @@ def unstaffed_responses(spec: DealSpec) -> list[tuple[int, Priority]]:
 def better(metric: Metric, a: Decimal, b: Decimal) -> bool:
     """True when ``a`` is strictly better than ``b`` for this metric."""
     return a > b if metric.higher_is_better else a < b
+
+
+def off_scale(spec: DealSpec, metric: Metric, value: Decimal) -> bool:
+    """True for a CSAT score outside the survey's scale (1 to ``support.csat.scale``).
+
+    Such a figure is void as written; rules that compare it with other figures leave it to the
+    rule that reports the scale, since every comparison with it is noise.
+    """
+    return metric == Metric.CSAT and (value < 1 or value > spec.support.csat.scale)
+
+
+def penalty_against_reward(spec: DealSpec, reward: int) -> int | None:
+    """The index of the first penalty rule that already fires where reward ``reward`` starts to
+    pay: same metric and period, and its trigger better than the reward's threshold. One
+    period can then earn both, the stronger fault a low threshold can have."""
+    r = spec.rewards[reward]
+    if off_scale(spec, r.metric, r.threshold):
+        return None
+    for j, p in enumerate(spec.penalties.rules):
+        if p.metric != r.metric or p.period != r.period or off_scale(spec, p.metric, p.trigger):
+            continue
+        if better(r.metric, p.trigger, r.threshold):
+            return j
+    return None
