@@ -10,6 +10,7 @@ serious outage turns into a penalty dispute. This is the textbook unrealistic ta
 This rule owns that fault for the most urgent priority (CAL002 reports the same for the
 others), so DLN002, which finds deadlines that fall when nobody works, does not repeat it for
 the response; DLN002 still reports the resolution and escalation deadlines that fall at night.
+A response too fast for any partner, with or without night cover, is REA002's, a second fault.
 
 ## Example
 ```yaml

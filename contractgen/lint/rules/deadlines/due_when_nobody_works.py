@@ -13,7 +13,8 @@ A partner's *response* written around the clock with nobody on duty at night is 
 calendar rules (CAL003 for the most urgent priority, CAL002 for the others): they report that
 fault with its cause, the package and the missing on-call, so it is not told twice. This rule
 reports the other clocks: resolution, workaround and escalation deadlines, and the brand desk's
-answer to an escalation.
+answer to an escalation. That a deadline falls before the one it builds on is DLN001's: a
+second fault, fixed by putting both on one clock, where this one is fixed by cover.
 
 ## Example
 ```yaml
