@@ -109,7 +109,12 @@ class Path(NamedTuple):
 
 def escalation_path(ctx: SpecContext, index: int) -> Path | None:
     """The first escalation point of priority ``index`` plus the brand's L2 answer, against its
-    resolution target; None when the spec gives no escalation time or no L2 answer for it."""
+    resolution target; None when the spec gives no escalation time or no L2 answer for it.
+    Computed once per lint run (ORD005 and ORD006 both read it)."""
+    return ctx.shared(f"ordering.escalation-path.{index}", lambda _: _escalation_path(ctx, index))
+
+
+def _escalation_path(ctx: SpecContext, index: int) -> Path | None:
     p = ctx.spec.support.priorities[index]
     answer = ctx.spec.escalation.brand_l2_response.get(p.id)
     points = escalation_points(ctx, p.id, index)
