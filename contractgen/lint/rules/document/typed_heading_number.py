@@ -1,4 +1,4 @@
-"""A heading must not type its own number: number it with ``sub()`` in the template.
+"""A heading must not type its own number: Word numbers headings written with sub().
 
 ## Why is this bad?
 Word numbers the exhibit's clauses and the sections of its appendix forms itself, through the
