@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from contractgen.spec.models import DealSpec, Metric, Package, Period, Priority
+from contractgen.spec.types import Clock
 
 if TYPE_CHECKING:
     from contractgen.spec.loader import LoadedSpec, Positions
@@ -179,6 +180,43 @@ def no_night_cover(spec: DealSpec) -> bool:
     return spec.support.package == Package.STANDARD and spec.support.on_call is not True
 
 
+def unstaffed_responses(spec: DealSpec) -> list[tuple[int, Priority]]:
+    """(index in the file, priority) of each response target that runs around the clock while
+    nobody is on duty at night (:func:`no_night_cover`), most urgent first.
+
+    One fault, one owner: lint's calendar rules report these responses, and the deadline
+    simulation's "due when nobody works" check leaves them alone instead of telling the same
+    fault again with a sample ticket.
+    """
+    if not no_night_cover(spec):
+        return []
+    return [(i, p) for i, p in ordered_priorities(spec) if p.response.clock != Clock.BUSINESS]
+
+
 def better(metric: Metric, a: Decimal, b: Decimal) -> bool:
     """True when ``a`` is strictly better than ``b`` for this metric."""
     return a > b if metric.higher_is_better else a < b
+
+
+def off_scale(spec: DealSpec, metric: Metric, value: Decimal) -> bool:
+    """True for a CSAT score outside the survey's scale (1 to ``support.csat.scale``).
+
+    Such a figure is void as written; rules that compare it with other figures leave it to the
+    rule that reports the scale, since every comparison with it is noise.
+    """
+    return metric == Metric.CSAT and (value < 1 or value > spec.support.csat.scale)
+
+
+def penalty_against_reward(spec: DealSpec, reward: int) -> int | None:
+    """The index of the first penalty rule that already fires where reward ``reward`` starts to
+    pay: same metric and period, and its trigger better than the reward's threshold. One
+    period can then earn both, the stronger fault a low threshold can have."""
+    r = spec.rewards[reward]
+    if off_scale(spec, r.metric, r.threshold):
+        return None
+    for j, p in enumerate(spec.penalties.rules):
+        if p.metric != r.metric or p.period != r.period or off_scale(spec, p.metric, p.trigger):
+            continue
+        if better(r.metric, p.trigger, r.threshold):
+            return j
+    return None

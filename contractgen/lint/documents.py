@@ -89,6 +89,9 @@ class ParsedExhibit:
     labelled: list[Labelled] = field(default_factory=list)
     inline_terms: list[str] = field(default_factory=list)
     """Terms defined in running text: (the "Agreement"), (together, the "Completion Criteria")."""
+    anchors: tuple[str, ...] = ()
+    """The text of the exhibit's anchors (``Exhibit.anchors``: the headings Word numbers, the
+    appendix title) as its headings read, in document order."""
 
     _prose: list[tuple[int, str]] | None = field(default=None, repr=False, compare=False)
     _prose_text: ProseText | None = field(default=None, repr=False, compare=False)
@@ -186,6 +189,7 @@ def parse_exhibit(exhibit: Exhibit, names: tuple[str, ...] = ()) -> ParsedExhibi
         exhibit.title,
         source.splitlines(),
         tuple(n for n in (*names, exhibit.title, exhibit.company, exhibit.subject) if n),
+        anchors=tuple(plain(a.text) for a in exhibit.anchors),
     )
     for m in _INLINE_DEFINITION.finditer(source):
         for quoted in re.findall(r"[\"“]([A-Z][^\"”()]{0,60})[\"”]", m[0]):

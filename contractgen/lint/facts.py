@@ -18,6 +18,7 @@ from contractgen.domain.facts import (
     no_night_cover,
     ordered_priorities,
     support_target,
+    unstaffed_responses,
 )
 from contractgen.domain.periods import period_hours
 from contractgen.domain.wording import figure, num
@@ -39,6 +40,7 @@ __all__ = [
     "ordered_priorities",
     "period_hours",
     "support_target",
+    "unstaffed_responses",
 ]
 
 

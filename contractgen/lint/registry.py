@@ -93,6 +93,7 @@ RULE_MODULES: tuple[str, ...] = tuple(
         "document.unused_definition",
         "document.missing_cross_reference",
         "document.conflicting_figures",
+        "document.typed_heading_number",
     )
 )
 

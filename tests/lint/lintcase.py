@@ -213,6 +213,12 @@ class Case:
         return list(self.data.get("expect", []))
 
     @property
+    def also(self) -> list[str]:
+        """Other rules to run on the case, which must report nothing beyond ``expect``: how a
+        case shows that a fault two rules could report is reported by one of them only."""
+        return list(self.data.get("also", []))
+
+    @property
     def is_fail(self) -> bool:
         return bool(self.expect)
 
@@ -239,7 +245,7 @@ def check_spec_case(case: Case) -> None:
     """Run one spec case and assert its findings are exactly the expected ones."""
     loaded = load_edited(case.data.get("set"), case.data.get("delete", []))
     wanted = [_expectation(e) for e in case.expect]
-    codes = sorted({case.rule, *(code for code, _, _ in wanted)})
+    codes = sorted({case.rule, *case.also, *(code for code, _, _ in wanted)})
     found = run(loaded, codes)
     expected = sorted((code, line_of(loaded, at) if at else line) for code, at, line in wanted)
     actual = sorted((p.code, p.line) for p in found)

@@ -134,3 +134,10 @@ def test_rule_reference_is_up_to_date() -> None:
     assert committed == render(), (
         "docs/rules.md is stale: run `python -m contractgen.lint.reference > docs/rules.md`"
     )
+
+
+def test_rule_reference_documents_every_rule() -> None:
+    from contractgen.lint.reference import render
+
+    sections = set(re.findall(r"^### ([A-Z]{3}[0-9]{3})$", render(), re.MULTILINE))
+    assert sections == {r.code for r in RULES}

@@ -33,13 +33,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import ROUND_FLOOR, Decimal
 
-from contractgen.domain.availability import allowed_downtime_hours, downtime_text
-from contractgen.domain.facts import most_urgent
+from contractgen.domain.availability import downtime_text
 from contractgen.domain.periods import period_basis, period_hours
 from contractgen.domain.wording import num
 from contractgen.lint.clock import hours_text, is_business
 from contractgen.lint.context import SpecContext
 from contractgen.lint.problem import Level, Problem
+from contractgen.lint.rules.availability._outage import outage_beyond_allowance
 from contractgen.spec.types import Duration
 
 CODE = "AVL001"
@@ -50,13 +50,10 @@ LEVEL = Level.ERROR
 
 def check(ctx: SpecContext) -> Iterator[Problem]:
     avail = ctx.spec.support.availability
-    if avail is None:
+    outage = outage_beyond_allowance(ctx)
+    if avail is None or outage is None:
         return
-    i, p0 = most_urgent(ctx.spec)
-    resolve = ctx.clock.worst_case_hours(p0.resolution)
-    allowed = allowed_downtime_hours(avail.target, avail.period)
-    if allowed >= resolve:
-        return
+    i, p0, resolve = outage.at, outage.priority, outage.hours
     loc = ctx.facts.support.availability.target.loc
     res = ctx.facts.support.priorities[i].resolution.loc
     best = (100 * (1 - resolve / period_hours(avail.period))).quantize(

@@ -7,14 +7,15 @@ For targets from three nines up (option ``from``, default 99.9%) this informatio
 states the downtime per period and per year, in the words the exhibit uses (a 30-day month,
 a 365-day year), so the reviewer can check it
 against what was meant. Lower targets are not reported: their downtime is measured in hours
-and a slip is obvious.
+and a slip is obvious. When AVL001 reports the same target (its downtime is less than one P0
+outage), its message quotes the downtime already and this note is not added.
 
 ## Example
 ```yaml
 support:
   availability:
-    target: 99.95%
-    period: month
+    target: 99.9%
+    period: year
 ```
 
 ## Use instead
@@ -37,6 +38,7 @@ from contractgen.domain.wording import num
 from contractgen.lint.context import SpecContext
 from contractgen.lint.options import Option
 from contractgen.lint.problem import Level, Problem
+from contractgen.lint.rules.availability._outage import outage_beyond_allowance
 
 CODE = "AVL004"
 NAME = "availability.nines-spelled-out"
@@ -51,6 +53,8 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     avail = ctx.spec.support.availability
     if avail is None or avail.target < ctx.options["from"]:
         return
+    if outage_beyond_allowance(ctx) is not None:
+        return  # AVL001 quotes this downtime already, with the outage it cannot cover
     loc = ctx.facts.support.availability.target.loc
     per = downtime_text(avail.target, avail.period)
     year = downtime_words(downtime_per_year(avail.target))

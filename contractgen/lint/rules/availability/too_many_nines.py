@@ -5,7 +5,9 @@ Five nines (99.999%) allow about 5 minutes of downtime a year; six nines about 3
 An installed device on a customer's site, on the customer's network and power, serviced by a
 partner who must drive there, cannot restore service in minutes: one replacement visit uses
 years of the allowance. Such a target is either a misplaced 9 or a promise that is breached
-the first time anything fails. The limit is policy (option ``max``, default 99.99%).
+the first time anything fails. The limit is policy (option ``max``, default 99.99%). That
+the allowance is also shorter than one P0 outage is AVL001's finding, a contradiction within
+the spec that a longer measuring period can cure; this one is about what hardware can promise.
 
 ## Example
 ```yaml

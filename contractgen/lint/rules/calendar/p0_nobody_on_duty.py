@@ -7,6 +7,11 @@ Friday evening is answered on Monday morning: the target is missed by design, an
 serious outage turns into a penalty dispute. This is the textbook unrealistic target: "P0 in
 30 minutes" from a small partner in another time zone with nobody on nights.
 
+This rule owns that fault for the most urgent priority (CAL002 reports the same for the
+others), so DLN002, which finds deadlines that fall when nobody works, does not repeat it for
+the response; DLN002 still reports the resolution and escalation deadlines that fall at night.
+A response too fast for any partner, with or without night cover, is REA002's, a second fault.
+
 ## Example
 ```yaml
 support:
@@ -32,9 +37,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractgen.lint.clock import is_business
 from contractgen.lint.context import SpecContext
-from contractgen.lint.facts import most_urgent, no_night_cover
+from contractgen.lint.facts import most_urgent, unstaffed_responses
 from contractgen.lint.problem import Level, Problem
 
 CODE = "CAL003"
@@ -45,10 +49,9 @@ LEVEL = Level.WARNING
 
 def check(ctx: SpecContext) -> Iterator[Problem]:
     support = ctx.spec.support
-    if not no_night_cover(ctx.spec):
-        return
+    unstaffed = unstaffed_responses(ctx.spec)
     i, p = most_urgent(ctx.spec)
-    if is_business(p.response):
+    if not unstaffed or unstaffed[0][0] != i:
         return
     loc = ctx.facts.support.priorities[i].response.loc
     state = "on_call: false" if support.on_call is False else "no on_call"

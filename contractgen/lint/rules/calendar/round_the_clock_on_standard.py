@@ -6,6 +6,8 @@ The standard package covers business hours; round-the-clock cover is what the pr
 24/7, so on the standard package it promises night and weekend answers nobody is paid to
 give, and contradicts the package table in the same exhibit. Usually "4 business hours" was
 meant. The most urgent priority is left to CAL003, which explains the missing night cover.
+DLN002 (deadlines that fall when nobody works) leaves these responses to the two calendar
+rules, so the fault is reported once; it still reports resolution and escalation deadlines.
 
 ## Example
 ```yaml
@@ -38,9 +40,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractgen.lint.clock import is_business
 from contractgen.lint.context import SpecContext
-from contractgen.lint.facts import no_night_cover, ordered_priorities
+from contractgen.lint.facts import most_urgent, unstaffed_responses
 from contractgen.lint.problem import Level, Problem
 
 CODE = "CAL002"
@@ -50,11 +51,13 @@ LEVEL = Level.ERROR
 
 
 def check(ctx: SpecContext) -> Iterator[Problem]:
-    if not no_night_cover(ctx.spec):
+    unstaffed = unstaffed_responses(ctx.spec)
+    if not unstaffed:
         return
-    for i, p in ordered_priorities(ctx.spec)[1:]:
-        if is_business(p.response):
-            continue
+    urgent, _ = most_urgent(ctx.spec)
+    for i, p in unstaffed:
+        if i == urgent:
+            continue  # CAL003's
         loc = ctx.facts.support.priorities[i].response.loc
         yield ctx.problem(
             loc,

@@ -15,6 +15,13 @@ logged. Two deadlines on one clock keep a fixed order, which the ordering rules 
 the durations alone; a P2 escalated after 5 business days unresolved, against a resolution
 target of 3 business days, is a backstop after the miss, not a crossing.
 
+Each fault is reported once. A crossing that the durations show even for a ticket raised as
+business opens (a resolution of 2 hours against a response of 4 Business Hours, an escalation
+after 1 hour against the same response) is left to ORD003 and ORD004, which say it plainly; a
+crossing that depends on the start time is this rule's, and ORD003 and ORD006 (escalation path
+longer than the resolution target) then stay quiet. A resolution due before the escalation is
+not reported again against the brand's answer to that escalation.
+
 ## Example
 ```yaml
 support:
@@ -40,9 +47,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractgen.domain.deadlines import VERBS, deal_calendar, simulate, when
+from contractgen.domain.deadlines import BRAND_RESPONSE, ESCALATION, VERBS, deal_calendar, when
 from contractgen.lint.context import SpecContext
 from contractgen.lint.problem import Level, Problem
+from contractgen.lint.rules.ordering._clocks import simulation, told_by_ordering
 
 CODE = "DLN001"
 NAME = "deadlines.clocks-cross"
@@ -51,9 +59,16 @@ LEVEL = Level.ERROR
 
 
 def check(ctx: SpecContext) -> Iterator[Problem]:
-    sim = ctx.shared("deadlines.simulation", simulate)
+    sim = simulation(ctx)
     cal = deal_calendar(ctx.spec.calendar)
+    before_escalation = {
+        (c.index, c.later.clock) for c in sim.crossings if c.earlier.clock == ESCALATION
+    }
     for c in sim.crossings:
+        if c.earlier.clock == BRAND_RESPONSE and (c.index, c.later.clock) in before_escalation:
+            continue  # due before the escalation, so before the brand's answer to it as well
+        if told_by_ordering(ctx, c):
+            continue  # ORD003/ORD004 tell it from the durations alone (see ordering._clocks)
         later, earlier = c.later, c.earlier
         yield ctx.problem(
             later.loc,

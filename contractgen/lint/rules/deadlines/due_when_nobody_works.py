@@ -9,6 +9,13 @@ design, or quietly turned into unpaid on-call duty. The rule computes each aroun
 deadline on the deal's real calendar and reports the first start time whose deadline falls
 outside the hours the responsible side is obliged to work.
 
+A partner's *response* written around the clock with nobody on duty at night is left to the
+calendar rules (CAL003 for the most urgent priority, CAL002 for the others): they report that
+fault with its cause, the package and the missing on-call, so it is not told twice. This rule
+reports the other clocks: resolution, workaround and escalation deadlines, and the brand desk's
+answer to an escalation. That a deadline falls before the one it builds on is DLN001's: a
+second fault, fixed by putting both on one clock, where this one is fixed by cover.
+
 ## Example
 ```yaml
 support:
@@ -16,7 +23,8 @@ support:
   on_call: false
   priorities:
     - id: P0
-      response: 2h
+      response: 2 business hours
+      resolution: 8h
 ```
 
 ## Use instead
@@ -26,7 +34,8 @@ support:
   on_call: true
   priorities:
     - id: P0
-      response: 2h
+      response: 2 business hours
+      resolution: 8h
 ```
 """
 
@@ -34,8 +43,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractgen.domain.deadlines import VERBS, deal_calendar, simulate, when
+from contractgen.domain.deadlines import RESPONSE, VERBS, deal_calendar, simulate, when
 from contractgen.lint.context import SpecContext
+from contractgen.lint.facts import unstaffed_responses
 from contractgen.lint.problem import Level, Problem
 
 CODE = "DLN002"
@@ -47,8 +57,11 @@ LEVEL = Level.ERROR
 def check(ctx: SpecContext) -> Iterator[Problem]:
     sim = ctx.shared("deadlines.simulation", simulate)
     cal = deal_calendar(ctx.spec.calendar)
+    told = {i for i, _ in unstaffed_responses(ctx.spec)}
     for u in sim.uncovered:
         d = u.deadline
+        if d.partner and d.clock == RESPONSE and u.index in told:
+            continue  # the calendar rules' (CAL002, CAL003): the same fault, with its cause
         fix = (
             "agree on-call (support.on_call: true) or the premium package, or write the target "
             "in Business Hours"

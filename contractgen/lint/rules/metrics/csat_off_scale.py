@@ -4,7 +4,8 @@
 A CSAT target of 4.5 on a 1–3 scale, or a penalty trigger of 0.5 on a 1–5 scale, can never be
 reached or never be missed: the clause is void and the exhibit contradicts itself. It usually
 means the scale was changed (5-point to 10-point, or to a percentage) without updating the
-figures that depend on it.
+figures that depend on it. Rules that compare figures (REW001, REW002) leave a score off the
+scale to this rule, so a void figure is reported once, not once per comparison.
 
 ## Example
 ```yaml
@@ -28,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from contractgen.domain.facts import off_scale
 from contractgen.lint.context import Loc, SpecContext
 from contractgen.lint.facts import num
 from contractgen.lint.problem import Level, Problem
@@ -69,7 +71,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     scale = ctx.spec.support.csat.scale
     scale_loc = ctx.facts.support.csat.scale.loc
     for loc, value, what in csat_figures(ctx):
-        if value < 1 or value > scale:
+        if off_scale(ctx.spec, Metric.CSAT, value):
             yield ctx.problem(
                 loc,
                 f"{what} {num(value)} {ctx.at(loc)} is off the survey scale of 1 to {scale} "

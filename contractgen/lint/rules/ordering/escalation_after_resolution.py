@@ -7,22 +7,27 @@ line long after it has failed, and the customer waits for a rule that fires too 
 matter. The factor is policy (option ``factor``, default 2: escalation more than twice the
 resolution target is reported).
 
+Where the brand's L2 answer is agreed too, ORD006 reports the same late escalation as an
+escalation path that cannot finish within the resolution target (or DLN001 does, with a
+ticket, when the clocks mix); this rule then leaves that escalation time to it, and reports
+the escalation times ORD006 does not judge (no L2 answer agreed, or a later trigger).
+
 ## Example
 ```yaml
 support:
   priorities:
-    - id: P1
-      resolution: 24h
-      escalate_after: 3 days
+    - id: P2
+      resolution: 3 business days
+      escalate_after: 10 business days
 ```
 
 ## Use instead
 ```yaml
 support:
   priorities:
-    - id: P1
-      resolution: 24h
-      escalate_after: 4h
+    - id: P2
+      resolution: 3 business days
+      escalate_after: 2 business days
 ```
 """
 
@@ -35,7 +40,7 @@ from contractgen.lint.context import SpecContext
 from contractgen.lint.facts import num, ordered_priorities
 from contractgen.lint.options import Option
 from contractgen.lint.problem import Level, Problem
-from contractgen.lint.rules.ordering.escalation_path_too_long import escalation_points
+from contractgen.lint.rules.ordering._clocks import escalation_path, escalation_points
 
 CODE = "ORD005"
 NAME = "ordering.escalation-after-resolution"
@@ -55,7 +60,10 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     factor: Decimal = ctx.options["factor"]
     for i, p in ordered_priorities(ctx.spec):
         res = ctx.facts.support.priorities[i].resolution.loc
+        path = escalation_path(ctx, i)
         for loc, after in escalation_points(ctx, p.id, i):
+            if path is not None and path.too_long and path.loc == loc:
+                continue  # ORD006 (or DLN001 in its stead) reports this escalation as too late
             esc, target, _ = ctx.clock.common(after, p.resolution)
             if esc > target * factor:
                 yield ctx.problem(

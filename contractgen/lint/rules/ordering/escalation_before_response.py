@@ -9,7 +9,9 @@ blamed for "late escalation" while still inside its response time.
 Durations on different clocks are compared for a ticket raised as business opens, when a
 business clock and the wall clock run together: "escalate after 4h" with a response of
 "4 business hours" is consistent, "escalate after 1h" is not. (That a round-the-clock
-escalation keeps running at night is a question of cover, for the calendar rules.)
+escalation keeps running at night is a question of cover, for the calendar rules.) DLN001,
+which finds deadlines that cross on the deal's calendar, leaves an escalation this rule
+reports to it; an escalation that falls before the response only at night is DLN001's.
 
 ## Example
 ```yaml
@@ -37,7 +39,7 @@ from collections.abc import Iterator
 from contractgen.lint.context import SpecContext
 from contractgen.lint.facts import ordered_priorities
 from contractgen.lint.problem import Level, Problem
-from contractgen.lint.rules.ordering.escalation_path_too_long import escalation_points
+from contractgen.lint.rules.ordering._clocks import before_at_best, escalation_points
 
 CODE = "ORD004"
 NAME = "ordering.escalation-before-response"
@@ -49,7 +51,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     for i, p in ordered_priorities(ctx.spec):
         resp = ctx.facts.support.priorities[i].response.loc
         for loc, after in escalation_points(ctx, p.id, i):
-            if ctx.clock.best_case_hours(after) < ctx.clock.best_case_hours(p.response):
+            if before_at_best(ctx, after, p.response):
                 yield ctx.problem(
                     loc,
                     f"{p.id} escalates after {after} {ctx.at(loc)}, before the partner is even "

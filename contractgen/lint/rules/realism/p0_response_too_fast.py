@@ -5,7 +5,9 @@
 engineer at a desk, awake, in the customer's time zone, every minute of the year. A channel
 partner of a few dozen people cannot staff that, so the target is missed at the first night
 ticket and every miss is a penalty. The minimum is policy (option ``min``, default 1 hour);
-a company that sells a staffed 24/7 desk can lower it.
+a company that sells a staffed 24/7 desk can lower it. This is about speed, whatever the
+cover: that nobody is on duty at night to give the answer at all is CAL003's finding, which
+may stand on the same value.
 
 ## Example
 ```yaml

@@ -7,6 +7,10 @@ reason to do better than the target. The framework rewards a response miss rate 
 against a 10% target, and FCR of 85% against 70%. Metrics without a support target are
 compared with their penalty target.
 
+A threshold that pays even where the penalty already fires is reported by REW002 alone, and a
+threshold off the CSAT survey scale by MET002 alone: each is the same low threshold, told
+more precisely there.
+
 ## Example
 ```yaml
 rewards:
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from contractgen.domain.facts import off_scale, penalty_against_reward
 from contractgen.lint.context import SpecContext
 from contractgen.lint.facts import better, figure, support_target
 from contractgen.lint.problem import Level, Problem
@@ -52,6 +57,10 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             value, where = found[1].target, ctx.facts.penalties.rules[found[0]].target.loc
         if better(r.metric, r.threshold, value):
             continue
+        if off_scale(spec, r.metric, r.threshold) or off_scale(spec, r.metric, value):
+            continue  # MET002: a figure off the survey scale is void, not compared
+        if penalty_against_reward(spec, i) is not None:
+            continue  # REW002: it pays even while the penalty fires, the stronger fault
         loc = ctx.facts.rewards[i].threshold.loc
         side = "equal to" if r.threshold == value else "worse than"
         yield ctx.problem(

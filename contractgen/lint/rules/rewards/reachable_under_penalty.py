@@ -6,6 +6,10 @@ pays from its threshold. If the threshold lies on the wrong side of the trigger 
 FCR of 55% while FCR under 60% is penalised), the same result earns a bonus and a penalty at
 once: the exhibit contradicts itself, and the settlement will be argued.
 
+Such a threshold is also no better than the target, which REW001 reports on its own; here this
+rule, whose contradiction is the stronger, reports it alone. A threshold or trigger off the
+CSAT survey scale is MET002's and is not compared.
+
 ## Example
 ```yaml
 penalties:
@@ -37,8 +41,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from contractgen.domain.facts import penalty_against_reward
 from contractgen.lint.context import SpecContext
-from contractgen.lint.facts import better, figure
+from contractgen.lint.facts import figure
 from contractgen.lint.problem import Level, Problem
 
 CODE = "REW002"
@@ -50,19 +55,16 @@ LEVEL = Level.ERROR
 def check(ctx: SpecContext) -> Iterator[Problem]:
     spec = ctx.spec
     for i, r in enumerate(spec.rewards):
-        for j, p in enumerate(spec.penalties.rules):
-            if p.metric != r.metric or p.period != r.period:
-                continue
-            if not better(r.metric, p.trigger, r.threshold):
-                continue
-            loc = ctx.facts.rewards[i].threshold.loc
-            trig = ctx.facts.penalties.rules[j].trigger.loc
-            yield ctx.problem(
-                loc,
-                f"the {ctx.metric_name(r.metric)} reward pays from {figure(r.metric, r.threshold)} "
-                f"{ctx.at(loc)}, on the wrong side of the penalty trigger "
-                f"{figure(r.metric, p.trigger)} {ctx.at(trig)}: one {r.period.value} can earn "
-                "both",
-                fix="move the reward threshold beyond the target, well clear of the penalty "
-                "trigger",
-            )
+        j = penalty_against_reward(spec, i)
+        if j is None:
+            continue
+        p = spec.penalties.rules[j]
+        loc = ctx.facts.rewards[i].threshold.loc
+        trig = ctx.facts.penalties.rules[j].trigger.loc
+        yield ctx.problem(
+            loc,
+            f"the {ctx.metric_name(r.metric)} reward pays from {figure(r.metric, r.threshold)} "
+            f"{ctx.at(loc)}, on the wrong side of the penalty trigger "
+            f"{figure(r.metric, p.trigger)} {ctx.at(trig)}: one {r.period.value} can earn both",
+            fix="move the reward threshold beyond the target, well clear of the penalty trigger",
+        )
