@@ -176,7 +176,7 @@ def test_fast_exit_keeps_every_byte_of_buffered_output(tmp_path: Path) -> None:
     assert done.returncode == 1
     findings = json.loads(report.read_text(encoding="utf-8"))
     assert len(findings) >= 9
-    assert "9 errors" in done.stderr
+    assert "10 errors" in done.stderr
 
 
 def test_exit_statuses_survive_the_fast_exit() -> None:

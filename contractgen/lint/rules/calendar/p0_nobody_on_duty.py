@@ -44,7 +44,7 @@ from contractgen.lint.problem import Level, Problem
 CODE = "CAL003"
 NAME = "calendar.p0-nobody-on-duty"
 GROUPS = ("calendar", "unrealistic")
-LEVEL = Level.WARNING
+LEVEL = Level.ERROR
 
 
 def check(ctx: SpecContext) -> Iterator[Problem]:
