@@ -20,6 +20,7 @@ import io
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +66,17 @@ def _dump(tree: Any) -> str:
     return out.getvalue()
 
 
-def base_tree(base: Path = BASE) -> Any:
+@lru_cache(maxsize=8)
+def _parsed(base: Path) -> Any:
+    """The round-trip tree of a base spec, parsed once per run: ruamel's round-trip parse is
+    the dearest step of every case, and the base files never change while the suite runs."""
     return _yaml().load(base.read_text(encoding="utf-8"))
+
+
+def base_tree(base: Path = BASE) -> Any:
+    """A private copy of the base spec's round-trip tree (comments and layout kept), free to
+    edit."""
+    return deepcopy(_parsed(base))
 
 
 def edited_text(
@@ -218,10 +228,16 @@ class Case:
 
 
 def load_cases(family: str) -> list[Case]:
+    return list(_cases(family))
+
+
+@lru_cache(maxsize=None)
+def _cases(family: str) -> tuple[Case, ...]:
+    """A family's cases, read once per run (several tests walk the same files)."""
     from ruamel.yaml import YAML
 
     data = YAML(typ="safe").load((CASES / f"{family}.yaml").read_text(encoding="utf-8"))
-    return [Case(family, c["name"], c["rule"], c) for c in data["cases"]]
+    return tuple(Case(family, c["name"], c["rule"], c) for c in data["cases"])
 
 
 def _expectation(text: str) -> tuple[str, str | None, int | None]:
