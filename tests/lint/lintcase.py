@@ -20,7 +20,7 @@ import io
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -231,7 +231,7 @@ def load_cases(family: str) -> list[Case]:
     return list(_cases(family))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cases(family: str) -> tuple[Case, ...]:
     """A family's cases, read once per run (several tests walk the same files)."""
     from ruamel.yaml import YAML
