@@ -67,16 +67,16 @@ def _dump(tree: Any) -> str:
 
 
 @lru_cache(maxsize=8)
-def _parsed(base: Path) -> Any:
-    """The round-trip tree of a base spec, parsed once per run: ruamel's round-trip parse is
-    the dearest step of every case, and the base files never change while the suite runs."""
-    return _yaml().load(base.read_text(encoding="utf-8"))
+def _parsed(text: str) -> Any:
+    """A base spec's round-trip tree, parsed once per run: ruamel's round-trip parse is the
+    dearest step of every case, and every case starts from the same base text."""
+    return _yaml().load(text)
 
 
 def base_tree(base: Path = BASE) -> Any:
     """A private copy of the base spec's round-trip tree (comments and layout kept), free to
     edit."""
-    return deepcopy(_parsed(base))
+    return deepcopy(_parsed(base.read_text(encoding="utf-8")))
 
 
 def edited_text(
