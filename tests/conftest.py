@@ -2,11 +2,11 @@
 
 Also the suite's default parallelism: when pytest-xdist is installed (the ``test`` extra has
 it) and pytest picks the tests itself (no paths on the command line, as in the README's
-``pytest``), the test files are spread over one process per core (``-n auto --dist
-loadfile``). Given paths, one process runs them, as starting the workers costs more than a
-few files take. It is set here rather than in ``addopts`` so that ``pytest -p no:xdist`` still
-parses; ``-n 0`` forces one process and ``-n auto`` parallel runs of any paths, an explicit
-``--dist`` wins, and ``--pdb`` runs in one process.
+``pytest``), the test files are spread over one process per core (``-n auto``; any parallel
+run defaults to ``--dist loadfile``). Given paths, one process runs them, as starting the
+workers costs more than a few files take. It is set here rather than in ``addopts`` so that
+``pytest -p no:xdist`` still parses; ``-n 0`` forces one process and ``-n auto`` parallel runs
+of any paths, an explicit ``--dist`` wins, and ``--pdb`` runs in one process.
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ atexit.register(shutil.rmtree, os.environ["CONTRACTGEN_CACHE_DIR"], ignore_error
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> None:
-    """Default to ``-n auto --dist loadfile`` for a whole-suite run when xdist is loaded.
+    """Default to ``-n auto`` for a whole-suite run when xdist is loaded, and to ``--dist
+    loadfile`` for any parallel run.
 
     Runs before xdist's own ``pytest_cmdline_main``, which turns ``auto`` into a count (and
     into no distribution at all under ``--pdb``). Whole files go to one process, so a
@@ -66,14 +67,14 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     if hasattr(config, "workerinput") or not config.pluginmanager.hasplugin("xdist"):
         return
     chosen = config.args_source is not pytest.Config.ArgsSource.ARGS
-    if chosen and getattr(option, "numprocesses", 0) is None and not getattr(option, "tx", None):
+    if chosen and option.numprocesses is None and not option.tx:
         option.numprocesses = "auto"
-        if getattr(option, "dist", "no") == "no" and not getattr(option, "distload", False):
-            option.dist = "loadfile"
-            # Files in the order pytest_collection_modifyitems gives them, not by test count
-            # (newer xdist's default): a two-test file that installs a wheel outlasts most.
-            if hasattr(option, "loadscopereorder"):
-                option.loadscopereorder = False
+    if (option.numprocesses or option.tx) and option.dist == "no" and not option.distload:
+        option.dist = "loadfile"
+        # Files in the order pytest_collection_modifyitems gives them, not by test count
+        # (newer xdist's default): a two-test file that installs a wheel outlasts most.
+        if hasattr(option, "loadscopereorder"):
+            option.loadscopereorder = False
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
