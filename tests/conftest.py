@@ -4,9 +4,9 @@ Also the suite's default parallelism: when pytest-xdist is installed (the ``test
 it) and pytest picks the tests itself (no paths on the command line, as in the README's
 ``pytest``), the test files are spread over one process per core (``-n auto``; any parallel
 run defaults to ``--dist loadfile``). Given paths, one process runs them, as starting the
-workers costs more than a few files take. It is set here rather than in ``addopts`` so that
-``pytest -p no:xdist`` still parses; ``-n 0`` forces one process and ``-n auto`` parallel runs
-of any paths, an explicit ``--dist`` wins, and ``--pdb`` runs in one process.
+extra processes costs more than a few files take. It is set here rather than in ``addopts``
+so that ``pytest -p no:xdist`` still parses; ``-n 0`` forces one process and ``-n auto``
+parallel runs of any paths, an explicit ``--dist`` wins, and ``--pdb`` runs in one process.
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
 
     Runs before xdist's own ``pytest_cmdline_main``, which turns ``auto`` into a count (and
     into no distribution at all under ``--pdb``). Whole files go to one process, so a
-    module-scoped fixture is built once and a file's tests keep their order. Worker processes
-    are left alone.
+    module-scoped fixture is built once and a file's tests keep their order. The processes
+    xdist starts (``config.workerinput`` is xdist's name for their settings) are left alone.
     """
     option = config.option
     if hasattr(config, "workerinput") or not config.pluginmanager.hasplugin("xdist"):
@@ -81,7 +81,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """In parallel runs, files holding ``slow`` tests (installs, builds from scratch) come
     first, each file's tests in their own order: started last, such a file would keep one
     process busy long after the other has finished."""
-    if not hasattr(config, "workerinput"):
+    if not hasattr(config, "workerinput"):  # only in the processes xdist starts
         return
     slow = {item.path for item in items if item.get_closest_marker("slow")}
     items.sort(key=lambda item: item.path not in slow)
