@@ -48,24 +48,14 @@ def present(modules: set[str], *packages: str) -> list[str]:
     return sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in packages))
 
 
-def test_build_markdown_loads_nothing_of_word(tmp_path: Path) -> None:
-    modules = loaded("build", str(SPEC), "--format", "md", "-o", "out", "-q", cwd=tmp_path)
-    assert present(modules, "jinja2", "contractgen.library")  # it did assemble
-    # The published .md labels operative list items (a), (b)…, found with the Markdown parser,
-    # and every build lints the exhibits it writes; so markdown_it is loaded, nothing of Word.
-    assert present(modules, "markdown_it")
-    assert present(modules, *WORD) == []
-
-
-def test_build_docx_leaves_python_docx_and_docxcompose_alone(tmp_path: Path) -> None:
+def test_build_docx_leaves_python_docx_and_docxcompose_alone_until_a_cover(
+    tmp_path: Path,
+) -> None:
+    """The probe sees imports: composing a user's .docx is what python-docx is for. (One test,
+    as the cover is the first build's exhibit.)"""
     modules = loaded("build", str(SPEC), "--format", "docx", "-o", "out", "-q", cwd=tmp_path)
     assert present(modules, "contractgen.docx", "lxml")  # it did render
     assert present(modules, "docx", "docxcompose") == []
-
-
-def test_build_with_a_cover_loads_docxcompose(tmp_path: Path) -> None:
-    """The probe sees imports: composing a user's .docx is what python-docx is for."""
-    loaded("build", str(SPEC), "--format", "docx", "-o", "out", "-q", cwd=tmp_path)
     cover_args = ("--cover", str(next((tmp_path / "out").glob("*/sla-exhibit.docx"))))
     modules = loaded(
         "build", str(SPEC), "--format", "docx", "-o", "out2", "-q", *cover_args, cwd=tmp_path
@@ -97,11 +87,20 @@ def test_init_loads_neither_the_model_nor_templates(tmp_path: Path) -> None:
     assert present(modules, *WORD, *TEMPLATES, "pydantic", "contractgen.lint") == []
 
 
-def test_a_build_with_the_holiday_table_filled_loads_no_holidays_library(tmp_path: Path) -> None:
-    """The first build fills the per-user holiday table; the next one reads dates and names from
-    it and imports nothing of ``holidays`` (whose calendars import every country's module)."""
-    loaded("build", str(SPEC), "--format", "md", "-o", "out", "-q", cwd=tmp_path)
+def test_markdown_builds_load_nothing_of_word_and_once_the_holiday_table_is_filled_no_holidays(
+    tmp_path: Path,
+) -> None:
+    """A Markdown build loads nothing of Word. The first build also fills the per-user holiday
+    table; the next one reads dates and names from it and imports nothing of ``holidays``
+    (whose calendars import every country's module)."""
+    modules = loaded("build", str(SPEC), "--format", "md", "-o", "out", "-q", cwd=tmp_path)
+    assert present(modules, "jinja2", "contractgen.library")  # it did assemble
+    # The published .md labels operative list items (a), (b)…, found with the Markdown parser,
+    # and every build lints the exhibits it writes; so markdown_it is loaded, nothing of Word.
+    assert present(modules, "markdown_it")
+    assert present(modules, *WORD) == []
     modules = loaded("build", str(SPEC), "--format", "md", "-o", "out2", "-q", cwd=tmp_path)
+    assert present(modules, *WORD) == []
     assert present(modules, "contractgen.domain.holiday_table")  # the calendar was used
     assert present(modules, "holidays") == []
     # With the caches filled, the package's data folders are found beside its modules, without

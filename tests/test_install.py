@@ -44,9 +44,12 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     _run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", work, ROOT], work)
     (wheel,) = work.glob("contractgen-*.whl")
-    venv.EnvBuilder(with_pip=True, clear=True).create(work / "venv")
+    # No pip of its own (bootstrapping one costs seconds): this pip installs into the venv
+    # through the venv's interpreter (``--python``), dependencies resolved from the wheel.
+    venv.EnvBuilder(with_pip=False, clear=True).create(work / "venv")
     bin_dir = work / "venv" / ("Scripts" if os.name == "nt" else "bin")
-    _run([bin_dir / "python", "-m", "pip", "install", "-q", wheel], work)
+    python = bin_dir / ("python.exe" if os.name == "nt" else "python")
+    _run([sys.executable, "-m", "pip", "--python", python, "install", "-q", wheel], work)
     return bin_dir
 
 

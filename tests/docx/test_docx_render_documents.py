@@ -39,7 +39,7 @@ def _separately(exhibits: list, **kwargs: object) -> tuple[list[bytes], bytes]:
     return singles, render_pack(exhibits, title="Pack", **kwargs)  # type: ignore[arg-type]
 
 
-def _cases() -> dict[str, list]:
+def _built_cases() -> dict[str, list]:
     cases = {
         "constructs": [sample_exhibit(), *(construct_exhibit(n) for n in construct_names())],
         "links": [exhibit(LINKS, title="Links"), exhibit(MORE_LINKS, title="More")],
@@ -62,17 +62,29 @@ def _cases() -> dict[str, list]:
     return cases
 
 
-CASES = _cases()
+NAMES = sorted(
+    ["constructs", "links", "lists-then-none", "table-then-empty", "one", "dangling"]
+    + [path.stem for path in EXAMPLES]
+)
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_same_bytes_as_rendering_each_document(name: str) -> None:
-    exhibits = CASES[name]
+@pytest.fixture(scope="module")
+def cases() -> dict[str, list]:
+    """The exhibits of every case, assembled when this module's tests run rather than when the
+    suite is collected (every parallel test process collects every module)."""
+    built = _built_cases()
+    assert sorted(built) == NAMES
+    return built
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_same_bytes_as_rendering_each_document(cases: dict[str, list], name: str) -> None:
+    exhibits = cases[name]
     assert render_documents(exhibits, title="Pack") == _separately(exhibits)
 
 
-def test_same_bytes_with_a_cover(cover_docx: Path) -> None:
-    exhibits = CASES["links"]
+def test_same_bytes_with_a_cover(cases: dict[str, list], cover_docx: Path) -> None:
+    exhibits = cases["links"]
     assert render_documents(exhibits, title="Pack", cover=cover_docx) == _separately(
         exhibits, cover=cover_docx
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable, Sequence
+from copy import deepcopy
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +41,17 @@ def markdown_parser() -> MarkdownIt:
 # --- specs ------------------------------------------------------------------------------------
 
 
+@cache
+def _round_trip_tree(text: str) -> Any:
+    """``text`` parsed by ruamel's round-trip loader, once per run: the parse is the dearest
+    step of a modified spec, and most tests modify the same few examples."""
+    return YAML(typ="rt").load(text)
+
+
 def modified_spec(path: Path, change: Callable[[Any], None]) -> LoadedSpec:
-    """Load ``path`` after ``change`` has edited its parsed YAML in place."""
+    """Load ``path`` after ``change`` has edited (a private copy of) its parsed YAML."""
     yaml = YAML(typ="rt")
-    data = yaml.load(path.read_text(encoding="utf-8"))
+    data = deepcopy(_round_trip_tree(path.read_text(encoding="utf-8")))
     change(data)
     buffer = io.StringIO()
     yaml.dump(data, buffer)

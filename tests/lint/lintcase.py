@@ -20,6 +20,7 @@ import io
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,15 +66,66 @@ def _dump(tree: Any) -> str:
     return out.getvalue()
 
 
+def _dump_section(tree: Any, key: str, first: bool) -> str:
+    """One top-level key of ``tree`` as it reads in the whole dump: the text of a block mapping
+    is the text of its top-level keys one after the other, comments included."""
+    from ruamel.yaml.comments import CommentedMap
+
+    section = CommentedMap()
+    section[key] = tree[key]
+    if key in tree.ca.items:
+        section.ca.items[key] = tree.ca.items[key]
+    if first and tree.ca.comment:
+        section.ca.comment = tree.ca.comment
+    return _dump(section)
+
+
+@lru_cache(maxsize=8)
+def _base_sections(text: str) -> dict[str, tuple[bool, str]]:
+    """Each top-level key of a base spec: (whether it comes first, its dumped text)."""
+    tree = deepcopy(_parsed(text))
+    first = next(iter(tree), None)
+    return {key: (key == first, _dump_section(tree, key, key == first)) for key in tree}
+
+
+def _dump_edited(tree: Any, touched: Iterable[Any], base_text: str) -> str:
+    """``_dump(tree)`` for a copy of the base tree in which only the ``touched`` top-level keys
+    were edited: the others keep their dumped text from the base. Dumping is the dearest step
+    of a case once the base is parsed, and an edit touches one or two of some 17 sections."""
+    if not tree or getattr(tree.ca, "end", None):
+        return _dump(tree)
+    touched = set(touched)
+    base = _base_sections(base_text)
+    first = next(iter(tree))
+    out = []
+    for key in tree:
+        kept = base.get(key)
+        if key in touched or kept is None or kept[0] != (key == first):
+            out.append(_dump_section(tree, key, key == first))
+        else:
+            out.append(kept[1])
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _parsed(text: str) -> Any:
+    """A base spec's round-trip tree, parsed once per run: ruamel's round-trip parse is the
+    dearest step of every case, and every case starts from the same base text."""
+    return _yaml().load(text)
+
+
 def base_tree(base: Path = BASE) -> Any:
-    return _yaml().load(base.read_text(encoding="utf-8"))
+    """A private copy of the base spec's round-trip tree (comments and layout kept), free to
+    edit."""
+    return deepcopy(_parsed(base.read_text(encoding="utf-8")))
 
 
 def edited_text(
     set_: Mapping[str, Any] | None = None, delete: Iterable[str] = (), base: Path = BASE
 ) -> str:
     """The base spec with dotted-path edits applied."""
-    tree = base_tree(base)
+    base_text = base.read_text(encoding="utf-8")
+    tree = deepcopy(_parsed(base_text))
     for dotted, value in (set_ or {}).items():
         *parents, last = _parts(dotted)
         node = tree
@@ -94,7 +146,8 @@ def edited_text(
         for part in parents:
             node = node[part]
         del node[last]
-    return _dump(tree)
+    touched = [_parts(dotted)[0] for dotted in [*(set_ or {}), *delete]]
+    return _dump_edited(tree, touched, base_text)
 
 
 def _is_priority_table(value: Any) -> bool:
@@ -152,7 +205,11 @@ def merged_text(fragment: str, base: Path = BASE, *, drop_nulls: bool = False) -
     from ruamel.yaml import YAML
 
     frag = YAML(typ="safe").load(fragment) or {}
-    return _dump(_merge(base_tree(base), frag, (), drop_nulls))
+    base_text = base.read_text(encoding="utf-8")
+    merged = _merge(deepcopy(_parsed(base_text)), frag, (), drop_nulls)
+    if not isinstance(frag, Mapping):
+        return _dump(merged)
+    return _dump_edited(merged, frag, base_text)
 
 
 def load_fragment(fragment: str, base: Path = BASE) -> LoadedSpec:
@@ -224,10 +281,16 @@ class Case:
 
 
 def load_cases(family: str) -> list[Case]:
+    return list(_cases(family))
+
+
+@cache
+def _cases(family: str) -> tuple[Case, ...]:
+    """A family's cases, read once per run (several tests walk the same files)."""
     from ruamel.yaml import YAML
 
     data = YAML(typ="safe").load((CASES / f"{family}.yaml").read_text(encoding="utf-8"))
-    return [Case(family, c["name"], c["rule"], c) for c in data["cases"]]
+    return tuple(Case(family, c["name"], c["rule"], c) for c in data["cases"])
 
 
 def _expectation(text: str) -> tuple[str, str | None, int | None]:

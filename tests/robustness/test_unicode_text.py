@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from functools import cache
 from pathlib import Path
 
 import pypandoc
@@ -187,11 +188,13 @@ def _field_spec(field: str, value: str) -> str:
     return edited(CASE_TEXT, line, f"{key}: {yaml_quoted(value)}")
 
 
-def _shape(markdown: str) -> tuple[list[tuple[str, ...]], list[str]]:
+@cache
+def _shape(markdown: str) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
     """A document's structure (block and inline token kinds) and its texts, separately.
 
     Two documents that differ only in one inserted value must have the same structure; only
-    the texts may differ, by exactly that value.
+    the texts may differ, by exactly that value. Kept per text: the plain documents are
+    compared with every hostile one.
     """
     structure: list[tuple[str, ...]] = []
     texts: list[str] = []
@@ -204,7 +207,7 @@ def _shape(markdown: str) -> tuple[list[tuple[str, ...]], list[str]]:
             ("inline", *(c.type for c in children if c.type not in ("text", "text_special")))
         )
         texts.append("".join(c.content for c in children if c.type in ("text", "text_special")))
-    return structure, texts
+    return tuple(structure), tuple(texts)
 
 
 def _markdown(tmp: Path, text: str) -> dict[str, str]:
@@ -229,7 +232,7 @@ def shape_problems(plain: dict[str, str], hostile: dict[str, str], value: str) -
         structure, texts = _shape(hostile[name])
         if structure != plain_structure:
             problems.append(f"{name}: the value changed the document's structure")
-        elif texts != [t.replace(PLAIN, value) for t in plain_texts]:
+        elif texts != tuple(t.replace(PLAIN, value) for t in plain_texts):
             problems.append(f"{name}: the value does not read back as typed")
     return problems
 
