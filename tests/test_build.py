@@ -185,16 +185,18 @@ def test_lint_uses_the_project_policy(tmp_path: Path, run_cli) -> None:
     spec = tmp_path / "deal.yaml"
     text = CASE.read_text(encoding="utf-8")
     assert "\n  on_call: true" in text
-    # without on-call, the around-the-clock P0 targets fall due when nobody works (DLN002 errors)
+    # without on-call, the around-the-clock P0 targets fall due when nobody works: nobody is
+    # on duty for the response (CAL003) and other deadlines fall at night (DLN002)
     spec.write_text(text.replace("\n  on_call: true", "\n  on_call: false"), encoding="utf-8")
     args = ("build", spec, "--format", "md", "--lint")
     rejected = run_cli(*args, "-o", tmp_path / "a")
     assert rejected.exit_code == 1 and "[DLN002]" in rejected.output, rejected.output
+    assert "[CAL003]" in rejected.output, rejected.output
     config = tmp_path / "contractgen.toml"
-    config.write_text('[lint]\nignore = ["DLN002"]\n', encoding="utf-8")
+    config.write_text('[lint]\nignore = ["DLN002", "CAL003"]\n', encoding="utf-8")
     result = run_cli(*args, "-o", tmp_path / "b", "--config", config)
     assert result.exit_code == 0, result.output
-    assert "DLN002" not in result.output
+    assert "DLN002" not in result.output and "CAL003" not in result.output
 
 
 def test_lint_and_build_outputs_equal_plain_build(tmp_path: Path, run_cli) -> None:

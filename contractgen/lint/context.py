@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 Loc = tuple[str | int, ...]
 T = TypeVar("T")
 
+RUNNING = "lint.running"
+"""The memo key under which the engine lists the codes of the spec rules that run."""
+
 
 class RuleRef(NamedTuple):
     """The identity a context stamps on each finding."""
@@ -61,6 +64,17 @@ class SpecContext:
         if key not in self.memo:
             self.memo[key] = compute(self.spec)
         return self.memo[key]
+
+    def runs(self, code: str) -> bool:
+        """Whether the rule ``code`` checks this spec in this lint run.
+
+        Where two rules could report one fault, one of them owns it and the other leaves it
+        alone, but only while the owner runs: a fault is never hidden by switching its owner
+        off (``--ignore``, ``--select``). A context made without the engine (a rule's own
+        test) counts every rule as running.
+        """
+        running = self.memo.get(RUNNING)
+        return running is None or code in running
 
     @property
     def spec(self) -> DealSpec:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from contractgen.errors import Diagnostic, UserError
 from contractgen.lint.config import LintConfig
-from contractgen.lint.context import DocumentContext, RuleRef, SpecContext
+from contractgen.lint.context import RUNNING, DocumentContext, RuleRef, SpecContext
 from contractgen.lint.problem import Problem
 from contractgen.lint.registry import find_rule
 from contractgen.lint.rule import DOCUMENT, SPEC
@@ -77,6 +77,7 @@ class _Step(NamedTuple):
 class _Plan(NamedTuple):
     spec: tuple[_Step, ...]
     document: tuple[_Step, ...]
+    spec_codes: frozenset[str]
 
 
 _LAST_PLAN: list[tuple[LintConfig, _Plan]] = []
@@ -92,7 +93,8 @@ def _plan(config: LintConfig) -> _Plan:
     for rule in config.enabled():
         ref = RuleRef(rule.code, rule.name, config.level(rule))
         steps.setdefault(rule.target, []).append(_Step(rule.check, ref, config.options_for(rule)))
-    plan = _Plan(tuple(steps[SPEC]), tuple(steps[DOCUMENT]))
+    codes = frozenset(step.ref.code for step in steps[SPEC])
+    plan = _Plan(tuple(steps[SPEC]), tuple(steps[DOCUMENT]), codes)
     _LAST_PLAN[:] = [(config, plan)]
     return plan
 
@@ -104,8 +106,9 @@ def wants_documents(config: LintConfig) -> bool:
 
 def check_spec(loaded: LoadedSpec, config: LintConfig) -> list[Problem]:
     problems: list[Problem] = []
-    memo: dict[str, object] = {}
-    for step in _plan(config).spec:
+    plan = _plan(config)
+    memo: dict[str, object] = {RUNNING: plan.spec_codes}
+    for step in plan.spec:
         problems.extend(step.check(SpecContext(loaded, step.ref, step.options, memo)))
     return problems
 

@@ -44,3 +44,37 @@ def test_no_fault_is_told_by_two_rules(path: Path) -> None:
         (line, sorted(pair)) for line, codes in at.items() for pair in TOLD_ONCE if pair <= codes
     ]
     assert not doubles
+
+
+OWNERS = {
+    "DLN002": ("CAL003", "CAL002"),
+    "DLN001": ("ORD003", "ORD004"),
+    "ORD003": ("DLN001",),
+    "ORD006": ("DLN001",),
+    "ORD005": ("ORD006",),
+    "REW001": ("REW002", "MET002"),
+    "AVL004": ("AVL001",),
+}
+"""A rule that leaves a shared fault to its owners, and those owners."""
+
+
+@pytest.mark.parametrize("quiet", sorted(OWNERS))
+def test_a_rule_without_its_owners_reports_at_least_as_much(quiet: str) -> None:
+    """Leaving a fault to its owner depends on the owner running: without the owners, a rule
+    reports everything it reports beside them, on every flawed spec and example."""
+    for path in SPECS:
+        loaded = load_spec(path)
+        together = lint_loaded(loaded, LintConfig((quiet, *OWNERS[quiet]))).problems
+        alone = lint_loaded(loaded, LintConfig((quiet,))).problems
+        assert {p.line for p in together if p.code == quiet} <= {p.line for p in alone}, path
+
+
+def test_switching_the_owner_off_brings_the_finding_back() -> None:
+    """The textbook case: with CAL003 ignored, DLN002 tells the P0 response at night."""
+    loaded = load_spec(next(p for p in FLAWED if p.stem == "textbook-mistakes"))
+    full = lint_loaded(loaded, LintConfig()).problems
+    cal003 = {p.line for p in full if p.code == "CAL003"}
+    assert cal003, "the spec no longer has the fault this test needs"
+    assert not cal003 & {p.line for p in full if p.code == "DLN002"}
+    without = lint_loaded(loaded, LintConfig(ignore=("CAL003",))).problems
+    assert cal003 <= {p.line for p in without if p.code == "DLN002"}

@@ -53,7 +53,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
     avail = ctx.spec.support.availability
     if avail is None or avail.target < ctx.options["from"]:
         return
-    if outage_beyond_allowance(ctx) is not None:
+    if ctx.runs("AVL001") and outage_beyond_allowance(ctx) is not None:
         return  # AVL001 quotes this downtime already, with the outage it cannot cover
     loc = ctx.facts.support.availability.target.loc
     per = downtime_text(avail.target, avail.period)

@@ -45,7 +45,7 @@ from collections.abc import Iterator
 
 from contractgen.domain.deadlines import RESPONSE, VERBS, deal_calendar, simulate, when
 from contractgen.lint.context import SpecContext
-from contractgen.lint.facts import unstaffed_responses
+from contractgen.lint.facts import most_urgent, unstaffed_responses
 from contractgen.lint.problem import Level, Problem
 
 CODE = "DLN002"
@@ -57,7 +57,12 @@ LEVEL = Level.ERROR
 def check(ctx: SpecContext) -> Iterator[Problem]:
     sim = ctx.shared("deadlines.simulation", simulate)
     cal = deal_calendar(ctx.spec.calendar)
-    told = {i for i, _ in unstaffed_responses(ctx.spec)}
+    urgent, _ = most_urgent(ctx.spec)
+    told = {
+        i
+        for i, _ in unstaffed_responses(ctx.spec)
+        if ctx.runs("CAL003" if i == urgent else "CAL002")
+    }
     for u in sim.uncovered:
         d = u.deadline
         if d.partner and d.clock == RESPONSE and u.index in told:

@@ -137,8 +137,12 @@ def told_by_ordering(ctx: SpecContext, c: Crossing) -> bool:
     later, earlier = c.later.duration, c.earlier.duration
     if c.earlier.clock != RESPONSE:
         return False
-    if c.later.clock == ESCALATION:  # ORD004
-        return before_at_best(ctx, later, earlier)
-    if c.later.clock in RESOLVED:  # ORD003
-        return resolved_before_response(ctx, later, earlier) and before_at_best(ctx, later, earlier)
+    if c.later.clock == ESCALATION:
+        return ctx.runs("ORD004") and before_at_best(ctx, later, earlier)
+    if c.later.clock in RESOLVED:
+        return (
+            ctx.runs("ORD003")
+            and resolved_before_response(ctx, later, earlier)
+            and before_at_best(ctx, later, earlier)
+        )
     return False

@@ -62,7 +62,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         res = ctx.facts.support.priorities[i].resolution.loc
         path = escalation_path(ctx, i)
         for loc, after in escalation_points(ctx, p.id, i):
-            if path is not None and path.too_long and path.loc == loc:
+            if path is not None and path.too_long and path.loc == loc and ctx.runs("ORD006"):
                 continue  # ORD006 (or DLN001 in its stead) reports this escalation as too late
             esc, target, _ = ctx.clock.common(after, p.resolution)
             if esc > target * factor:

@@ -57,7 +57,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
         path = escalation_path(ctx, i)
         if path is None or not path.too_long:
             continue
-        if path.mixed and crossed(ctx, i, RESOLVED, ESCALATED):
+        if path.mixed and crossed(ctx, i, RESOLVED, ESCALATED) and ctx.runs("DLN001"):
             continue  # DLN001 shows the ticket on the calendar (see _clocks)
         loc, after, unit = path.loc, path.after, path.unit
         l2_loc = ctx.facts.escalation.brand_l2_response[p.id].loc

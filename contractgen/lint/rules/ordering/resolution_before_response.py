@@ -60,6 +60,7 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
                 mixed
                 and not before_at_best(ctx, p.resolution, p.response)
                 and crossed(ctx, i, RESOLVED, RESPONDED)
+                and ctx.runs("DLN001")
             ):
                 continue  # only some tickets cross: DLN001 shows one (see _clocks)
             res = ctx.facts.support.priorities[i].resolution.loc

@@ -57,9 +57,10 @@ def check(ctx: SpecContext) -> Iterator[Problem]:
             value, where = found[1].target, ctx.facts.penalties.rules[found[0]].target.loc
         if better(r.metric, r.threshold, value):
             continue
-        if off_scale(spec, r.metric, r.threshold) or off_scale(spec, r.metric, value):
+        off = off_scale(spec, r.metric, r.threshold) or off_scale(spec, r.metric, value)
+        if off and ctx.runs("MET002"):
             continue  # MET002: a figure off the survey scale is void, not compared
-        if penalty_against_reward(spec, i) is not None:
+        if ctx.runs("REW002") and penalty_against_reward(spec, i) is not None:
             continue  # REW002: it pays even while the penalty fires, the stronger fault
         loc = ctx.facts.rewards[i].threshold.loc
         side = "equal to" if r.threshold == value else "worse than"
