@@ -166,13 +166,20 @@ class NumberingRegistry:
         return el
 
 
+def _abstract_num(abstract_id: int, kind: str, level_type: str) -> etree._Element:
+    """An empty list definition: its id, a stable nsid named by ``kind`` and the id (so the same
+    definition keeps its nsid from one build to the next), and its multi-level type."""
+    el = etree.Element(W.abstractNum, {W.abstractNumId: str(abstract_id)}, nsmap=NSMAP)
+    val(el, W.nsid, nsid(f"contractgen:{kind}:{abstract_id}"))
+    val(el, W.multiLevelType, level_type)
+    return el
+
+
 @functools.lru_cache(maxsize=32)
 def _abstract_template(kind: str, abstract_id: int) -> etree._Element:
     """The bullet or ordered list definition, built once per id and copied into each document
     (some 60 elements each, in every document with lists)."""
-    el = etree.Element(W.abstractNum, {W.abstractNumId: str(abstract_id)}, nsmap=NSMAP)
-    val(el, W.nsid, nsid(f"contractgen:{kind}:{abstract_id}"))
-    val(el, W.multiLevelType, "hybridMultilevel")
+    el = _abstract_num(abstract_id, kind, "hybridMultilevel")
     for level in range(MAX_LEVEL + 1):
         lvl = sub(el, W.lvl, {W.ilvl: str(level)})
         val(lvl, W.start, 1)
@@ -197,9 +204,7 @@ def outline_abstract(abstract_id: int, styles: tuple[str, ...]) -> etree._Elemen
     The shipped reference carries this definition (``tools/make_reference_docx.py`` writes it
     with this function); a document rendered with a reference that lacks one gets it here.
     """
-    el = etree.Element(W.abstractNum, {W.abstractNumId: str(abstract_id)}, nsmap=NSMAP)
-    val(el, W.nsid, nsid(f"contractgen:clause:{abstract_id}"))
-    val(el, W.multiLevelType, "multilevel")
+    el = _abstract_num(abstract_id, "clause", "multilevel")
     for level in range(MAX_LEVEL + 1):
         lvl = sub(el, W.lvl, {W.ilvl: str(level)})
         val(lvl, W.start, 1)
